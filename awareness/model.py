@@ -1,0 +1,95 @@
+"""The validated content of a project: what the loader produces and the later stages read."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import ProjectError
+from .hotlines import Hotline, KnownBadNumber
+from .i18n import CatalogFile, ReviewState
+from .languages import Language
+from .paths import ProjectPaths
+
+PAPERS = ("letter", "a4")
+
+
+@dataclass(frozen=True)
+class QrSpec:
+    enabled: bool
+    payload: str  # "web", "tel", "sms" or an https:// address
+
+
+@dataclass(frozen=True)
+class Material:
+    id: str
+    title: str
+    template: str
+    pages: int
+    sizes: dict[str, tuple[str, str]]  # paper family -> (width, height)
+    qr: QrSpec | None
+    organizations: tuple[str, ...]
+    text: dict[str, Any]  # English source strings, translated at render time
+    source_file: str
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    name: str
+    paper: str
+    hotline: str
+    more_hotlines: tuple[str, ...]
+    emergency: str
+    languages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Organization:
+    id: str
+    name: str
+    about: str
+    web: str
+    verified: datetime.date
+
+    @property
+    def web_label(self) -> str:
+        return self.web.removeprefix("https://").removeprefix("www.").rstrip("/")
+
+
+@dataclass(frozen=True)
+class Campaign:
+    name: str
+    materials: tuple[str, ...] | str  # "all" or ids
+    languages: tuple[str, ...] | str  # "region", "all" or tags
+    regions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LanguageEntry:
+    """A language the project can print: English (the source) or one with a catalog."""
+
+    language: Language
+    catalog: CatalogFile | None  # None for the source language
+
+    @property
+    def review(self) -> ReviewState:
+        if self.catalog is None:
+            return ReviewState("source text", "-")
+        return self.catalog.review_state()
+
+
+@dataclass
+class Project:
+    paths: ProjectPaths
+    hotlines: dict[str, Hotline]
+    known_bad: list[KnownBadNumber]
+    regions: dict[str, Region]
+    organizations: dict[str, Organization]
+    materials: dict[str, Material]
+    campaigns: dict[str, Campaign]
+    languages: dict[str, LanguageEntry]
+    # Problems confined to one material, campaign or catalog: the rest still builds.
+    broken: dict[str, ProjectError] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)

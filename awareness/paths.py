@@ -1,0 +1,44 @@
+"""Where a project keeps its parts: the fixed top-level layout of the design card."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ProjectPaths:
+    root: Path
+
+    @property
+    def materials(self) -> Path:
+        return self.root / "materials"
+
+    @property
+    def campaigns(self) -> Path:
+        return self.materials / "campaigns"
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def translations(self) -> Path:
+        return self.root / "translations"
+
+    @property
+    def pot_file(self) -> Path:
+        return self.translations / "messages.pot"
+
+    @property
+    def output(self) -> Path:
+        return self.root / "output"
+
+    def po_file(self, catalog_dir: str) -> Path:
+        return self.translations / catalog_dir / "LC_MESSAGES" / "messages.po"
+
+    def relative(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root))
+        except ValueError:
+            return str(path)

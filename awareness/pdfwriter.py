@@ -1,0 +1,87 @@
+"""Stage 4, write PDF: WeasyPrint lays the HTML out, the page count and size are checked,
+and the PDF is written atomically. Fonts and the stylesheet are prepared once per process,
+and nothing is fetched but the project's own files."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
+
+from weasyprint import CSS, HTML
+from weasyprint.document import Document
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
+
+from .atomic import atomic_write_bytes
+from .errors import Location, ProjectError
+from .resolve import RenderJob
+
+STYLESHEET = "materials.css"
+CSS_PX_PER_UNIT = {"in": 96.0, "mm": 96 / 25.4, "cm": 96 / 2.54, "pt": 96 / 72}
+SIZE_TOLERANCE_PX = 0.5
+
+
+class ProjectOnlyFetcher(URLFetcher):
+    """Refuses every URL but files inside the project's allowed folders: no network, ever."""
+
+    def __init__(self, allowed_dirs: list[Path]) -> None:
+        super().__init__(allowed_protocols=("file",), allow_redirects=False, fail_on_errors=True)
+        self.allowed_dirs = [folder.resolve() for folder in allowed_dirs]
+
+    def fetch(self, url: str, headers: dict | None = None):
+        parsed = urlparse(url)
+        if parsed.scheme != "file":
+            raise ValueError(f"refused to fetch {url}: materials may only use the project's own files")
+        path = Path(url2pathname(parsed.path)).resolve()
+        if not any(path.is_relative_to(folder) for folder in self.allowed_dirs):
+            raise ValueError(f"refused to fetch {path}: it is outside the project's templates")
+        return super().fetch(url, headers)
+
+
+class PdfWriter:
+    """Lays out and writes PDFs; build one per process and reuse it."""
+
+    def __init__(self, templates_dir: Path) -> None:
+        self.base_url = templates_dir.resolve().as_uri() + "/"
+        self.fetcher = ProjectOnlyFetcher([templates_dir])
+        self.font_config = FontConfiguration()
+        self.stylesheet = CSS(filename=str(templates_dir / STYLESHEET), font_config=self.font_config, url_fetcher=self.fetcher)
+
+    def layout(self, html: str, job: RenderJob) -> Document:
+        """Lay the page out and prove it fits: the declared page count and trim size."""
+        document = HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render(
+            font_config=self.font_config, stylesheets=[self.stylesheet]
+        )
+        _check_fit(document, job)
+        return document
+
+    def write(self, document: Document, target: Path) -> int:
+        """Write the PDF atomically; returns its size in bytes."""
+        data = document.write_pdf()
+        atomic_write_bytes(target, data)
+        return len(data)
+
+
+def _check_fit(document: Document, job: RenderJob) -> None:
+    material = job.material
+    where = Location(Path(material.source_file))
+    if len(document.pages) != material.pages:
+        raise ProjectError(
+            f"{job.item}: laid out on {len(document.pages)} pages, but {material.id} has {material.pages}: "
+            f"the {job.language.tag} text does not fit", where)
+    expected = tuple(_css_px(length) for length in job.page_size)
+    for number, page in enumerate(document.pages, start=1):
+        if abs(page.width - expected[0]) > SIZE_TOLERANCE_PX or abs(page.height - expected[1]) > SIZE_TOLERANCE_PX:
+            raise ProjectError(f"{job.item}: page {number} is {page.width:.1f}x{page.height:.1f} px, expected {' x '.join(job.page_size)}", where)
+
+
+def _css_px(length: str) -> float:
+    unit = length[-2:]
+    return float(length[:-2]) * CSS_PX_PER_UNIT[unit]
+
+
+def quiet_weasyprint_progress() -> None:
+    """WeasyPrint logs its steps at INFO; the build prints its own progress instead."""
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
