@@ -110,12 +110,12 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
         return read_po(handle, locale=locale, abort_invalid=True)
 
 
-DRAFT_HEADER = (
-    "Review-State: draft. A native speaker has not reviewed this catalog yet.\n"
-    "When one has, replace this line with two lines:\n"
-    "Reviewed-By: NAME <EMAIL>\n"
-    "Reviewed-On: YYYY-MM-DD"
-)
+DRAFT_HEADER = """\
+Review-State: draft
+A native speaker has not reviewed this catalog yet. After a review, set the line
+above to "Review-State: reviewed" and fill in the two lines below.
+Reviewed-By:
+Reviewed-On:"""
 
 
 def init_catalog(paths: ProjectPaths, tag: str) -> Path:

@@ -21,20 +21,25 @@ from .atomic import atomic_write_bytes
 from .catalogs import read_catalog
 from .errors import Location, ProjectError
 
-_REVIEW_LINE = re.compile(r"^#?\s*(Reviewed-By|Reviewed-On):\s*(.+?)\s*$", re.MULTILINE)
+_REVIEW_LINE = re.compile(r"^#\s*(Review-State|Reviewed-By|Reviewed-On):[ \t]*(.*?)\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
 class ReviewState:
-    reviewer: str | None = None
-    date: str | None = None
+    """From the catalog's header comment: `Review-State`, `Reviewed-By`, `Reviewed-On`."""
+
+    state: str = "draft"
+    reviewer: str = ""
+    date: str = ""
 
     @property
     def reviewed(self) -> bool:
-        return bool(self.reviewer and self.date)
+        return self.state == "reviewed" and bool(self.reviewer) and bool(self.date)
 
     def __str__(self) -> str:
-        return f"reviewed by {self.reviewer} on {self.date}" if self.reviewed else "draft"
+        if self.state == "source":
+            return "source text"
+        return f"reviewed by {self.reviewer} on {self.date}" if self.reviewed else "draft, not reviewed"
 
 
 @dataclass(frozen=True)
@@ -71,7 +76,7 @@ class CatalogFile:
         with self.po_path.open(encoding="utf-8", errors="replace") as handle:
             header = "".join(line for line in handle if line.startswith("#"))
         found = dict(_REVIEW_LINE.findall(header))
-        return ReviewState(found.get("Reviewed-By"), found.get("Reviewed-On"))
+        return ReviewState(found.get("Review-State", "draft"), found.get("Reviewed-By", ""), found.get("Reviewed-On", ""))
 
     def load(self) -> Translations:
         with self.mo_path.open("rb") as handle:

@@ -45,11 +45,17 @@ class Language:
     @property
     def name(self) -> str:
         """The language's name in itself, as a reader of it would look for it."""
-        return self.locale.get_display_name(self.locale) or self.tag
+        return self._name_in(self.locale)
 
     @property
     def english_name(self) -> str:
-        return self.locale.get_display_name("en") or self.tag
+        return self._name_in(Locale("en"))
+
+    def _name_in(self, reader: Locale) -> str:
+        base = self.tag.split("-")[0]
+        if self.locale.language != base:  # CLDR alias (tl -> fil_PH): keep the name asked for
+            return reader.languages.get(base, self.tag)
+        return self.locale.get_display_name(reader) or self.tag
 
     def language_name(self, other_tag: str) -> str:
         """The name of another language, written in this one ("inglés" for en in es)."""

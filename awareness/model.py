@@ -76,7 +76,7 @@ class LanguageEntry:
     @property
     def review(self) -> ReviewState:
         if self.catalog is None:
-            return ReviewState("source text", "-")
+            return ReviewState("source")
         return self.catalog.review_state()
 
 
