@@ -37,7 +37,8 @@ class PdfFacts:
     path: Path
     page_sizes_pt: list[tuple[float, float]] = field(default_factory=list)
     trim_sizes_pt: list[tuple[float, float]] = field(default_factory=list)
-    page_texts: list[str] = field(default_factory=list)
+    page_texts: list[str] = field(default_factory=list)  # logical order, as extracted
+    page_lines: list[list[str]] = field(default_factory=list)  # visual order, left to right
     title: str | None = None
     language: str | None = None
     fonts: list[FontFacts] = field(default_factory=list)
@@ -46,6 +47,10 @@ class PdfFacts:
     @property
     def text(self) -> str:
         return "\n".join(self.page_texts)
+
+    @property
+    def visual_lines(self) -> list[str]:
+        return [line for lines in self.page_lines for line in lines]
 
     @property
     def missing_glyphs(self) -> list[str]:
@@ -75,12 +80,42 @@ def _read_with_pdfium(path: Path, facts: PdfFacts, decode_qr: bool) -> None:
     document = pdfium.PdfDocument(path)
     try:
         for page in document:
-            facts.page_texts.append(page.get_textpage().get_text_range())
+            text_page = page.get_textpage()
+            facts.page_texts.append(text_page.get_text_range())
+            facts.page_lines.append(_visual_lines(text_page))
             if decode_qr:
                 image = page.render(scale=QR_RENDER_SCALE, grayscale=True).to_pil()
                 facts.qr_payloads.append([code.text for code in zxingcpp.read_barcodes(image)])
     finally:
         document.close()
+
+
+def _visual_lines(text_page: pdfium.PdfTextPage) -> list[str]:
+    """Each printed line as its characters stand from left to right, as an eye meets them.
+
+    Extracted text is in a guessed logical order, which is unreliable for mixed-direction
+    lines; positions are not: a number isolated left-to-right must read in order here.
+    """
+    boxes = []
+    for index in range(text_page.count_chars()):
+        char = text_page.get_text_range(index, 1)
+        left, bottom, right, top = text_page.get_charbox(index, loose=True)  # font-high boxes
+        if char.strip() or char == " ":
+            boxes.append((bottom, top, left, char))
+    lines: list[list[tuple[float, float, float, str]]] = []
+    for box in sorted(boxes, key=lambda b: -(b[0] + b[1])):
+        line = next((line for line in lines if _same_line(line[0], box)), None)
+        if line is None:
+            lines.append([box])
+        else:
+            line.append(box)
+    return ["".join(char for *_rest, char in sorted(line, key=lambda b: b[2])) for line in lines]
+
+
+def _same_line(first: tuple[float, float, float, str], box: tuple[float, float, float, str]) -> bool:
+    """Vertical extents overlap by more than half of the smaller height."""
+    overlap = min(first[1], box[1]) - max(first[0], box[0])
+    return overlap > 0.5 * min(first[1] - first[0], box[1] - box[0])
 
 
 def _fonts(reader: PdfReader) -> list[FontFacts]:

@@ -1,0 +1,124 @@
+"""The default campaign, built for real and read back: what would be printed is right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from awareness.hotlines import digits_of
+from awareness.languages import catalog_dir_name
+from awareness.readback import digits_only, read_pdf
+from awareness.yamlfile import load_yaml
+
+from .conftest import PROJECT_ROOT
+
+LANGUAGES = load_yaml(PROJECT_ROOT / "materials" / "regions.yaml")["us"]["languages"]
+MATERIALS = {"poster": 1, "wallet_card": 2, "handout": 2}
+LETTER_PT = (612.0, 792.0)
+TRIM_PT = {"poster": LETTER_PT, "handout": LETTER_PT, "wallet_card": (252.0, 144.0)}  # 3.5 x 2 in
+QR_PAYLOADS = {
+    "poster": [["https://humantraffickinghotline.org"]],
+    "handout": [[], ["https://humantraffickinghotline.org"]],
+    "wallet_card": [[], ["tel:+18883737888"]],
+}
+KNOWN_BAD = [digits_of(entry["form"]) for entry in load_yaml(PROJECT_ROOT / "materials" / "known_bad_numbers.yaml")]
+CASES = [(material, lang) for lang in LANGUAGES for material in MATERIALS]
+
+
+def _pdf(out_dir: Path, material: str, lang: str) -> Path:
+    return out_dir / "default" / "us" / lang / f"{material}.pdf"
+
+
+def _translated_title(material: str, lang: str) -> str:
+    title = load_yaml(PROJECT_ROOT / "materials" / f"{material}.yaml")["title"]
+    if lang == "en":
+        return title
+    with (PROJECT_ROOT / "translations" / catalog_dir_name(lang) / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        return read_po(handle)[title].string
+
+
+def test_build_succeeds_without_warnings(default_build):
+    run, out_dir = default_build
+    assert run.code == 0, run.stderr
+    assert "warning" not in run.stderr.lower(), run.stderr
+    assert "Built 48 of 48 PDFs" in run.stderr
+    assert len(list(out_dir.rglob("*.pdf"))) == 48
+    assert not [path for path in out_dir.rglob("*") if path.name.endswith(".tmp")]
+
+
+@pytest.fixture(scope="module")
+def facts(default_build):
+    _run, out_dir = default_build
+    cache = {}
+
+    def read(material: str, lang: str):
+        if (material, lang) not in cache:
+            cache[material, lang] = read_pdf(_pdf(out_dir, material, lang))
+        return cache[material, lang]
+
+    return read
+
+
+@pytest.mark.parametrize(("material", "lang"), CASES)
+def test_pages_boxes_title_language(facts, material, lang):
+    pdf = facts(material, lang)
+    assert len(pdf.page_sizes_pt) == MATERIALS[material]
+    for media, trim in zip(pdf.page_sizes_pt, pdf.trim_sizes_pt):
+        assert media == pytest.approx(TRIM_PT[material], abs=0.5)
+        assert trim == pytest.approx(TRIM_PT[material], abs=0.5)
+    assert pdf.title == _translated_title(material, lang)
+    assert pdf.language == lang
+
+
+@pytest.mark.parametrize(("material", "lang"), CASES)
+def test_fonts_embedded_and_no_glyph_missing(facts, material, lang):
+    pdf = facts(material, lang)
+    assert pdf.fonts, "no font in the PDF"
+    assert pdf.unembedded_fonts == []
+    assert pdf.missing_glyphs == []
+
+
+def _printed_lines(pdf) -> list[str]:
+    """Lines as an eye reads the glyphs, left to right. Parentheses are made one sign:
+    a PDF maps each glyph to one character, and right-to-left text elsewhere on the page
+    maps the mirrored "(" glyph to ")"; the page itself shows them right."""
+    return [line.replace("(", "|").replace(")", "|") for line in pdf.visual_lines]
+
+
+def _printed(pdf, number: str) -> bool:
+    wanted = number.replace("(", "|").replace(")", "|")
+    return any(wanted in line for line in _printed_lines(pdf))
+
+
+@pytest.mark.parametrize(("material", "lang"), CASES)
+def test_hotline_digits_in_order(facts, material, lang):
+    """Every number reads in order where it is printed, right-to-left pages included."""
+    pdf = facts(material, lang)
+    assert _printed(pdf, "1-888-373-7888")
+    assert _printed(pdf, "233733") and "HELP" in pdf.text
+    digits = digits_only(pdf.text)
+    assert "18883737888" in digits
+    for bad in KNOWN_BAD:
+        assert bad not in digits
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_handout_lists_the_other_hotlines(facts, lang):
+    pdf = facts("handout", lang)
+    assert _printed(pdf, "1-800-4-A-CHILD (1-800-422-4453)")
+    assert _printed(pdf, "1-800-THE-LOST (1-800-843-5678)")
+    assert _printed(pdf, "911")
+
+
+@pytest.mark.parametrize(("material", "lang"), CASES)
+def test_qr_code_decodes_to_exactly_the_payload(facts, material, lang):
+    assert facts(material, lang).qr_payloads == QR_PAYLOADS[material]
+
+
+def test_wallet_card_front_is_discreet(facts):
+    """Nothing on the front of the card names trafficking or abuse."""
+    front = facts("wallet_card", "en").page_texts[0].lower()
+    for word in ("traffick", "abuse", "exploit", "sex", "police"):
+        assert word not in front
