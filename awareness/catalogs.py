@@ -7,6 +7,7 @@ lives in the templates (`_("...")`) and in the translatable fields of the materi
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -105,9 +106,37 @@ def write_catalog(catalog: Catalog, path: Path, *, template: bool = False) -> No
     atomic_write_bytes(path, buffer.getvalue())
 
 
+# Babel's PO reader is lenient (an unterminated string passes); these are the only line
+# shapes a PO file may have, so a line of any other shape is a syntax error.
+_PO_STRING = r'"(?:[^"\\]|\\.)*"'
+_PO_LINE = re.compile(rf'^\s*(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{_PO_STRING}|{_PO_STRING})?\s*$')
+
+
+def po_syntax_errors(path: Path) -> list[tuple[int, str]]:
+    """(line, problem) for every line that is not valid PO syntax; checks UTF-8 too."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        return [(line, "not UTF-8 text")]
+    return [
+        (number, f"not valid PO syntax: {line.strip()[:60]!r}")
+        for number, line in enumerate(text.splitlines(), start=1)
+        if not _PO_LINE.match(line)
+    ]
+
+
 def read_catalog(path: Path, locale: str | None = None) -> Catalog:
+    """A catalog, or a located ProjectError for its first syntax error."""
+    problems = po_syntax_errors(path)
+    if problems:
+        line, message = problems[0]
+        raise ProjectError(message, Location(path, line))
     with path.open("rb") as handle:
-        return read_po(handle, locale=locale, abort_invalid=True)
+        try:
+            return read_po(handle, locale=locale, abort_invalid=True)
+        except Exception as error:  # Babel raises several types for bad PO text
+            raise ProjectError(f"not a valid PO catalog: {error}", Location(path, getattr(error, "lineno", None))) from None
 
 
 DRAFT_HEADER = """\

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 from . import __version__
 from .build import BuildReport, ItemResult, build_items
 from .catalogs import extract_catalog, init_catalog, update_catalogs, write_catalog
-from .errors import ProjectError
+from .errors import ProjectError, set_display_root
 from .loader import load_project
 from .model import Project
 from .paths import ProjectPaths
@@ -22,6 +23,7 @@ DEFAULT_CAMPAIGN = "default"
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     args = _parser().parse_args(argv)
     root = (root or Path.cwd()).resolve()
+    set_display_root(root)
     try:
         return args.command(args, root)
     except ProjectError as error:
@@ -73,16 +75,27 @@ def _print_progress(index: int, total: int, result: ItemResult) -> None:
 
 
 def _summarize(report: BuildReport, project: Project, strict: bool) -> int:
+    """Each error once, with the items it failed; then broken parts no item used; then warnings."""
+    failed_items: dict[str, list[str]] = defaultdict(list)
+    for result in report.failed:
+        failed_items[result.error].append(str(result.item))
+    for error, items in failed_items.items():
+        _print_error(error)
+        print(f"  failed: {', '.join(items)}", file=sys.stderr)
     for problem in project.broken.values():
-        print(f"error: {problem}", file=sys.stderr)
+        if str(problem) not in failed_items:
+            _print_error(str(problem))
     for warning in report.warnings:
         print(f"{'error' if strict else 'warning'}: {warning}", file=sys.stderr)
     built = len(report.results) - len(report.failed)
     print(f"Built {built} of {len(report.results)} PDFs in {report.seconds:.1f} s.", file=sys.stderr)
-    for result in report.failed:
-        print(f"  failed: {result.item}: {result.error}", file=sys.stderr)
-    failed = report.failed or (strict and report.warnings)
-    return 1 if failed or project.broken else 0
+    failed = report.failed or project.broken or (strict and report.warnings)
+    return 1 if failed else 0
+
+
+def _print_error(error: str) -> None:
+    for line in error.splitlines():
+        print(f"error: {line}" if not line.startswith(" ") else line, file=sys.stderr)
 
 
 def _list(args: argparse.Namespace, root: Path) -> int:
@@ -102,7 +115,7 @@ def _list(args: argparse.Namespace, root: Path) -> int:
     for campaign in project.campaigns.values():
         print(f"  {campaign.name:<10} materials: {_names(campaign.materials)}; languages: {_names(campaign.languages)}; regions: {_names(campaign.regions)}")
     for problem in project.broken.values():
-        print(f"error: {problem}", file=sys.stderr)
+        _print_error(str(problem))
     return 1 if project.broken else 0
 
 

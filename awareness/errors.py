@@ -18,9 +18,19 @@ class Location:
         return f"{shown}:{self.line}" if self.line else str(shown)
 
 
+_display_root: Path | None = None
+
+
+def set_display_root(root: Path) -> None:
+    """Messages name files relative to the project root, as the user knows them."""
+    global _display_root
+    _display_root = root.resolve()
+
+
 def _relative(path: Path) -> Path:
+    root = _display_root or Path.cwd().resolve()
     try:
-        return path.resolve().relative_to(Path.cwd().resolve())
+        return path.resolve().relative_to(root) if path.is_absolute() else path
     except ValueError:
         return path
 

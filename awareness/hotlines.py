@@ -36,13 +36,6 @@ class Number:
     def sms_uri(self) -> str:
         return f"sms:{self.dial}" + (f"?body={self.keyword}" if self.keyword else "")
 
-    def digit_forms(self) -> set[str]:
-        """Every digit string this number is printed or dialled as, for known-bad checks."""
-        forms = {digits_of(self.dial), digits_of(self.display)}
-        if self.vanity:
-            forms.add(digits_of(self.vanity))
-        return forms
-
 
 @dataclass(frozen=True)
 class Hotline:
@@ -86,17 +79,16 @@ def build_registry(data: dict[str, Any], known_bad: list[KnownBadNumber], proble
     """Hotlines from validated YAML; every number is checked, problems are located."""
     registry = {}
     for line_id, entry in data.items():
-        hotline = _build_hotline(line_id, entry, problems)
+        hotline = _build_hotline(line_id, entry, known_bad, problems)
         if hotline:
-            _refuse_known_bad(hotline, entry, known_bad, problems)
             registry[line_id] = hotline
     return registry
 
 
-def _build_hotline(line_id: str, entry: dict[str, Any], problems: Collector) -> Hotline | None:
+def _build_hotline(line_id: str, entry: dict[str, Any], known_bad: list[KnownBadNumber], problems: Collector) -> Hotline | None:
     country = entry["country"]
     numbers = {
-        field: _checked_number(entry[field], country, location_of(entry, field), problems)
+        field: _checked_number(entry[field], country, known_bad, location_of(entry, field), problems)
         for field in ("phone", "tty", "sms")
         if field in entry
     }
@@ -121,10 +113,11 @@ def _build_hotline(line_id: str, entry: dict[str, Any], problems: Collector) -> 
     )
 
 
-def _checked_number(spec: dict[str, Any], country: str, where: Location | None, problems: Collector) -> Number | None:
+def _checked_number(spec: dict[str, Any], country: str, known_bad: list[KnownBadNumber],
+                    where: Location | None, problems: Collector) -> Number | None:
     dial = spec["dial"]
     display = spec.get("display", dial)
-    problem = _dial_problem(dial, country) or _display_problem(dial, display, country)
+    problem = _known_bad_problem(spec, known_bad) or _dial_problem(dial, country) or _display_problem(dial, display, country)
     if not problem and spec.get("vanity") and digits_of(spec["vanity"]) != digits_of(display):
         problem = f"vanity form '{spec['vanity']}' does not spell {display}"
     if problem:
@@ -134,13 +127,16 @@ def _checked_number(spec: dict[str, Any], country: str, where: Location | None, 
 
 
 def _dial_problem(dial: str, country: str) -> str | None:
-    if dial.startswith("+"):
-        parsed = phonenumbers.parse(dial, None)
-        return None if phonenumbers.is_valid_number(parsed) else f"{dial} is not a valid phone number"
-    parsed = phonenumbers.parse(dial, country)
-    if phonenumbers.is_valid_short_number(parsed):
+    try:
+        if dial.startswith("+"):
+            valid = phonenumbers.is_valid_number(phonenumbers.parse(dial, None))
+        else:
+            valid = phonenumbers.is_valid_short_number(phonenumbers.parse(dial, country))
+    except phonenumbers.NumberParseException:
+        valid = False
+    if valid:
         return None
-    return f"{dial} is not a valid short number in {country}"
+    return f"{dial} is not a valid phone number" if dial.startswith("+") else f"{dial} is not a valid short number in {country}"
 
 
 def _display_problem(dial: str, display: str, country: str) -> str | None:
@@ -160,14 +156,10 @@ def _national_prefix(country: str) -> str:
     return (metadata.national_prefix if metadata else None) or ""
 
 
-def _refuse_known_bad(hotline: Hotline, entry: dict[str, Any], known_bad: list[KnownBadNumber], problems: Collector) -> None:
-    for field in ("phone", "tty", "sms"):
-        number = getattr(hotline, field)
-        if number is None:
-            continue
-        for bad in known_bad:
-            if bad.digits in number.digit_forms():
-                problems.add(
-                    f"{bad.form} is a known wrong number ({bad.why}); the correct number is {bad.correct}",
-                    location_of(entry, field),
-                )
+def _known_bad_problem(spec: dict[str, Any], known_bad: list[KnownBadNumber]) -> str | None:
+    """First, so that a known misprint is named as such rather than as a mismatch."""
+    forms = {digits_of(spec[key]) for key in ("dial", "display", "vanity") if spec.get(key)}
+    for bad in known_bad:
+        if bad.digits in forms:
+            return f"{bad.form} is a known wrong number ({bad.why}); the correct number is {bad.correct}"
+    return None

@@ -19,7 +19,6 @@ from markupsafe import Markup, escape
 
 from .atomic import atomic_write_bytes
 from .catalogs import read_catalog
-from .errors import Location, ProjectError
 
 _REVIEW_LINE = re.compile(r"^#\s*(Review-State|Reviewed-By|Reviewed-On):[ \t]*(.*?)\s*$", re.MULTILINE)
 
@@ -57,11 +56,7 @@ class CatalogFile:
         return not self.mo_path.exists() or self.mo_path.stat().st_mtime < self.po_path.stat().st_mtime
 
     def read(self) -> Catalog:
-        try:
-            return read_catalog(self.po_path)
-        except Exception as error:  # Babel raises several types for bad PO text
-            line = getattr(error, "lineno", None)
-            raise ProjectError(f"not a valid PO catalog: {error}", Location(self.po_path, line)) from None
+        return read_catalog(self.po_path)
 
     def compile(self) -> Catalog:
         """Write the .mo (atomically) from the .po and return the parsed catalog."""

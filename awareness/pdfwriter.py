@@ -12,7 +12,7 @@ from urllib.request import url2pathname
 from weasyprint import CSS, HTML
 from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
+from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from .atomic import atomic_write_bytes
 from .errors import Location, ProjectError
@@ -44,6 +44,7 @@ class PdfWriter:
     """Lays out and writes PDFs; build one per process and reuse it."""
 
     def __init__(self, templates_dir: Path) -> None:
+        self.templates_dir = templates_dir
         self.base_url = templates_dir.resolve().as_uri() + "/"
         self.fetcher = ProjectOnlyFetcher([templates_dir])
         self.font_config = FontConfiguration()
@@ -51,9 +52,12 @@ class PdfWriter:
 
     def layout(self, html: str, job: RenderJob) -> Document:
         """Lay the page out and prove it fits: the declared page count and trim size."""
-        document = HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render(
-            font_config=self.font_config, stylesheets=[self.stylesheet]
-        )
+        try:
+            document = HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render(
+                font_config=self.font_config, stylesheets=[self.stylesheet]
+            )
+        except FatalURLFetchingError as error:  # a BaseException: it must not escape the batch
+            raise ProjectError(f"{job.item}: {error.__cause__ or error}", Location(self.templates_dir / job.material.template)) from None
         _check_fit(document, job)
         return document
 

@@ -96,7 +96,13 @@ def _campaign(project: Project, name: str):
 
 
 def _chosen(requested: list[str] | None, default: tuple[str, ...] | str, known: dict, project: Project, kind: str) -> list[str]:
-    names = list(requested) if requested else (sorted(known) if default == "all" else list(default))
+    if requested:
+        names = list(requested)
+    elif default == "all":  # broken ones too, so that the summary names them as failed
+        broken = [key.split(":", 1)[1] for key in project.broken if key.startswith(f"{kind}:")]
+        names = sorted({*known, *broken})
+    else:
+        names = list(default)
     for name in names:
         if name not in known and f"{kind}:{name}" not in project.broken:
             raise ProjectError(f"unknown {kind} '{name}' (known: {', '.join(sorted(known))})")
