@@ -122,3 +122,14 @@ def test_wallet_card_front_is_discreet(facts):
     front = facts("wallet_card", "en").page_texts[0].lower()
     for word in ("traffick", "abuse", "exploit", "sex", "police"):
         assert word not in front
+
+
+# Fonts that have printed wrongly with this stack, by language (seen on rendered pages).
+FONTS_THAT_PRINT_WRONG = {"th": "Looped"}
+
+
+@pytest.mark.parametrize("material", MATERIALS)
+@pytest.mark.parametrize("lang", FONTS_THAT_PRINT_WRONG)
+def test_no_font_known_to_print_wrong(facts, material, lang):
+    names = [font.name for font in facts(material, lang).fonts]
+    assert not [name for name in names if FONTS_THAT_PRINT_WRONG[lang] in name], names
