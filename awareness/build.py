@@ -59,10 +59,11 @@ class BuildReport:
 class ItemBuilder:
     """Renders items one after another with one Jinja environment and one PdfWriter."""
 
-    def __init__(self, project: Project, out_dir: Path) -> None:
+    def __init__(self, project: Project, out_dir: Path, release: bool = False) -> None:
         quiet_weasyprint_progress()
         self.project = project
         self.out_dir = out_dir
+        self.release = release
         self.html = HtmlRenderer(project.paths.templates)
         self.pdf = PdfWriter(project.paths.templates)
 
@@ -70,7 +71,7 @@ class ItemBuilder:
         started = time.perf_counter()
         result = ItemResult(item)
         try:
-            job = resolve_job(self.project, item)
+            job = resolve_job(self.project, item, proof=not self.release)
             rendered = self.html.render(job)
             document = self.pdf.layout(rendered.html, job)
             result.path = item.output_path(self.out_dir)
@@ -87,10 +88,11 @@ class ItemBuilder:
 Progress = Callable[[int, int, ItemResult], None]
 
 
-def build_items(project: Project, items: list[BuildItem], out_dir: Path, progress: Progress | None = None) -> BuildReport:
+def build_items(project: Project, items: list[BuildItem], out_dir: Path, progress: Progress | None = None,
+                release: bool = False) -> BuildReport:
     started = time.perf_counter()
     report = BuildReport(warnings=list(project.warnings))
-    builder = ItemBuilder(project, out_dir)
+    builder = ItemBuilder(project, out_dir, release)
     for index, item in enumerate(items, start=1):
         result = builder.build(item)
         report.results.append(result)

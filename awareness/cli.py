@@ -1,4 +1,4 @@
-"""The command line: `build` and `list` (and `translations ...` for catalogs)."""
+"""The command line: `build`, `list`, `preview` and `translations ...` (see README.md)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from pathlib import Path
 
 from . import __version__
 from .build import BuildReport, ItemResult, build_items
-from .catalogs import extract_catalog, init_catalog, update_catalogs, write_catalog
 from .errors import ProjectError, set_display_root
 from .loader import load_project
-from .model import Project
-from .paths import ProjectPaths
-from .resolve import plan_items
+from .model import Material, Project
+from .preview import build_preview
+from .resolve import plan_items, unreviewed_languages
 from .systemcheck import missing_system_parts
+from .translation_commands import add_translation_commands
 
 DEFAULT_CAMPAIGN = "default"
 
@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     try:
         return args.command(args, root)
     except ProjectError as error:
-        print(f"error: {error}", file=sys.stderr)
+        _print_error(str(error))
         return 1
 
 
@@ -37,36 +37,64 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     build = commands.add_parser("build", help="render PDFs: output/<campaign>/<region>/<lang>/<material>.pdf")
+    _add_selection(build)
     build.add_argument("--campaign", default=DEFAULT_CAMPAIGN, help="campaign in materials/campaigns/ (default: %(default)s)")
-    build.add_argument("--material", action="append", metavar="ID", help="only this material (repeatable)")
-    build.add_argument("--lang", action="append", metavar="CODE", help="only this language, e.g. zh-Hans (repeatable)")
-    build.add_argument("--region", metavar="ID", help="only this region")
     build.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: output/)")
     build.add_argument("--strict", action="store_true", help="treat warnings (untranslated text, stale numbers) as errors")
+    build.add_argument("--release", action="store_true", help="final PDFs: refuse translations no native speaker reviewed")
+    build.add_argument("--allow-unreviewed", action="store_true", help="with --release: print unreviewed translations anyway")
     build.set_defaults(command=_build)
 
-    listing = commands.add_parser("list", help="show materials, languages, regions and campaigns")
-    listing.set_defaults(command=_list)
+    preview = commands.add_parser("preview", help="one language as PDFs and PNG pages in output/preview/")
+    preview.add_argument("--lang", required=True, metavar="CODE")
+    preview.add_argument("--material", action="append", metavar="ID", help="only this material (repeatable)")
+    preview.add_argument("--region", metavar="ID")
+    preview.set_defaults(command=_preview)
 
-    translations = commands.add_parser("translations", help="catalogs: extract, init LANG, update")
-    actions = translations.add_subparsers(required=True, metavar="ACTION")
-    actions.add_parser("extract", help="write translations/messages.pot").set_defaults(command=_extract)
-    init = actions.add_parser("init", help="start a catalog for a new language")
-    init.add_argument("lang")
-    init.set_defaults(command=_init)
-    actions.add_parser("update", help="merge messages.pot into every catalog").set_defaults(command=_update)
+    commands.add_parser("list", help="show materials, languages, regions and campaigns").set_defaults(command=_list)
+    add_translation_commands(commands)
     return parser
 
 
+def _add_selection(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--material", action="append", metavar="ID", help="only this material (repeatable)")
+    parser.add_argument("--lang", action="append", metavar="CODE", help="only this language, e.g. zh-Hans (repeatable)")
+    parser.add_argument("--region", metavar="ID", help="only this region")
+
+
 def _build(args: argparse.Namespace, root: Path) -> int:
-    for warning in missing_system_parts():
-        print(f"warning: {warning}", file=sys.stderr)
+    _warn_about_system()
     project = load_project(root)
     items = plan_items(project, args.campaign, args.material, args.lang, args.region)
+    if args.release and not args.allow_unreviewed:
+        _refuse_unreviewed(project, unreviewed_languages(project, items))
     out_dir = (args.out or project.paths.output).resolve()
     print(f"Building {len(items)} PDFs of campaign '{args.campaign}' into {out_dir}", file=sys.stderr)
-    report = build_items(project, items, out_dir, progress=_print_progress)
+    report = build_items(project, items, out_dir, progress=_print_progress, release=args.release)
     return _summarize(report, project, args.strict)
+
+
+def _refuse_unreviewed(project: Project, tags: list[str]) -> None:
+    if tags:
+        files = ", ".join(project.paths.relative(project.languages[tag].catalog.po_path) for tag in tags)
+        raise ProjectError(
+            f"--release refuses translations no native speaker has reviewed: {', '.join(tags)} "
+            f"(record the review in the header of {files}, or add --allow-unreviewed)"
+        )
+
+
+def _preview(args: argparse.Namespace, root: Path) -> int:
+    project = load_project(root)
+    items = plan_items(project, DEFAULT_CAMPAIGN, args.material, [args.lang], args.region)
+    report, pictures = build_preview(project, items, project.paths.output / "preview")
+    for picture in pictures:
+        print(project.paths.relative(picture))
+    return _summarize(report, project, strict=False)
+
+
+def _warn_about_system() -> None:
+    for warning in missing_system_parts():
+        print(f"warning: {warning}", file=sys.stderr)
 
 
 def _print_progress(index: int, total: int, result: ItemResult) -> None:
@@ -119,30 +147,9 @@ def _list(args: argparse.Namespace, root: Path) -> int:
     return 1 if project.broken else 0
 
 
-def _qr_text(material) -> str:
+def _qr_text(material: Material) -> str:
     return material.qr.payload if material.qr and material.qr.enabled else "off"
 
 
 def _names(value: str | tuple[str, ...]) -> str:
     return value if isinstance(value, str) else ", ".join(value)
-
-
-def _extract(args: argparse.Namespace, root: Path) -> int:
-    paths = ProjectPaths(root)
-    catalog = extract_catalog(paths)
-    write_catalog(catalog, paths.pot_file, template=True)
-    print(f"{paths.relative(paths.pot_file)}: {len(catalog)} messages")
-    return 0
-
-
-def _init(args: argparse.Namespace, root: Path) -> int:
-    paths = ProjectPaths(root)
-    print(f"created {paths.relative(init_catalog(paths, args.lang))}")
-    return 0
-
-
-def _update(args: argparse.Namespace, root: Path) -> int:
-    paths = ProjectPaths(root)
-    for path in update_catalogs(paths):
-        print(f"updated {paths.relative(path)}")
-    return 0

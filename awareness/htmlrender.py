@@ -32,6 +32,7 @@ def isolate_ltr(value: object) -> Markup:
 class RenderedHtml:
     html: str
     fallbacks: frozenset[str]  # messages printed in English for want of a translation
+    messages: tuple[str, ...] = ()  # msgids used, in order; data-msg="i" indexes them
 
 
 class HtmlRenderer:
@@ -47,8 +48,8 @@ class HtmlRenderer:
         )
         self.environment.filters["ltr"] = isolate_ltr
 
-    def render(self, job: RenderJob) -> RenderedHtml:
-        translator = Translator(_translations(job.mo_path))
+    def render(self, job: RenderJob, mark_messages: bool = False) -> RenderedHtml:
+        translator = Translator(_translations(job.mo_path), mark_messages=mark_messages)
         context = {
             "gettext": translator.gettext,
             "ngettext": translator.ngettext,
@@ -63,6 +64,7 @@ class HtmlRenderer:
             "organizations": job.organizations,
             "qr": {"svg": qr_svg(job.qr.payload), "label": job.qr.label} if job.qr else None,
             "verified": job.verified,
+            "proof_note": job.proof_note,
         }
         try:
             html = self.environment.get_template(job.material.template).render(context)
@@ -72,7 +74,7 @@ class HtmlRenderer:
             raise ProjectError(f"template '{error.name}' not found in templates/", Location(Path(job.material.source_file))) from None
         except jinja2.UndefinedError as error:
             raise ProjectError(f"{job.material.template}: {error.message}", Location(Path(job.material.source_file))) from None
-        return RenderedHtml(html, frozenset(translator.fallbacks))
+        return RenderedHtml(html, frozenset(translator.fallbacks), tuple(translator.used))
 
 
 @lru_cache(maxsize=64)

@@ -40,6 +40,9 @@ class ReviewState:
             return "source text"
         return f"reviewed by {self.reviewer} on {self.date}" if self.reviewed else "draft, not reviewed"
 
+    def as_dict(self) -> dict[str, str | bool]:
+        return {"state": self.state, "reviewed": self.reviewed, "reviewer": self.reviewer, "date": self.date}
+
 
 @dataclass(frozen=True)
 class CatalogFile:
@@ -83,18 +86,26 @@ class Translator:
     """The gettext callables of one language, escaping translations and noting fallbacks."""
 
     translations: NullTranslations
+    mark_messages: bool = False  # wrap each message in <span data-msg="i"> (the fit check)
     fallbacks: set[str] = field(default_factory=set)
+    used: list[str] = field(default_factory=list)  # msgids in the order the page uses them
 
     def gettext(self, message: str, **variables: object) -> Markup:
-        translated = self._lookup(message)
-        return Markup(escape(translated)) % variables if variables else Markup(escape(translated))
+        translated = Markup(escape(self._lookup(message)))
+        return self._marked(message, translated % variables if variables else translated)
 
     def ngettext(self, singular: str, plural: str, count: int, **variables: object) -> Markup:
         translated = self.translations.ngettext(singular, plural, count)
         if translated in (singular, plural) and not self._has(singular):
             self.fallbacks.add(singular)
         variables.setdefault("num", count)
-        return Markup(escape(translated)) % variables
+        return self._marked(singular, Markup(escape(translated)) % variables)
+
+    def _marked(self, message: str, html: Markup) -> Markup:
+        self.used.append(message)
+        if not self.mark_messages:
+            return html
+        return Markup('<span data-msg="{}">{}</span>').format(len(self.used) - 1, html)
 
     def _lookup(self, message: str) -> str:
         if not self._has(message):

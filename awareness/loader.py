@@ -61,7 +61,8 @@ def _languages(paths: ProjectPaths) -> dict[str, LanguageEntry]:
     entries = {SOURCE_LANGUAGE: LanguageEntry(Language(SOURCE_LANGUAGE), None)}
     for po_path in sorted(paths.translations.glob("*/LC_MESSAGES/messages.po")):
         tag = tag_from_dir_name(po_path.parent.parent.name)
-        entries[tag] = LanguageEntry(Language(tag), CatalogFile(tag, po_path))
+        catalog = CatalogFile(tag, po_path)
+        entries[tag] = LanguageEntry(Language(tag), catalog, catalog.review_state())
     return entries
 
 

@@ -72,12 +72,7 @@ class LanguageEntry:
 
     language: Language
     catalog: CatalogFile | None  # None for the source language
-
-    @property
-    def review(self) -> ReviewState:
-        if self.catalog is None:
-            return ReviewState("source")
-        return self.catalog.review_state()
+    review: ReviewState = ReviewState("source")
 
 
 @dataclass

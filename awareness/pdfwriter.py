@@ -52,13 +52,18 @@ class PdfWriter:
 
     def layout(self, html: str, job: RenderJob) -> Document:
         """Lay the page out and prove it fits: the declared page count and trim size."""
+        document = self.lay_out(html, job)
+        _check_fit(document, job)
+        return document
+
+    def lay_out(self, html: str, job: RenderJob) -> Document:
+        """Only lay out: the fit check looks at an overflowing layout before refusing it."""
         try:
             document = HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render(
                 font_config=self.font_config, stylesheets=[self.stylesheet]
             )
         except FatalURLFetchingError as error:  # a BaseException: it must not escape the batch
             raise ProjectError(f"{job.item}: {error.__cause__ or error}", Location(self.templates_dir / job.material.template)) from None
-        _check_fit(document, job)
         return document
 
     def write(self, document: Document, target: Path) -> int:

@@ -71,6 +71,7 @@ class RenderJob:
     qr: QrView | None
     page_size: tuple[str, str]
     verified: str
+    proof_note: str | None  # printed on proofs of a translation no native speaker reviewed
 
 
 def plan_items(project: Project, campaign_name: str, materials: list[str] | None = None,
@@ -109,8 +110,9 @@ def _chosen(requested: list[str] | None, default: tuple[str, ...] | str, known: 
     return names
 
 
-def resolve_job(project: Project, item: BuildItem) -> RenderJob:
-    """The render job of one item; a broken material or catalog fails this item only."""
+def resolve_job(project: Project, item: BuildItem, proof: bool = True) -> RenderJob:
+    """The render job of one item; a broken material or catalog fails this item only.
+    A proof of a translation no native speaker has reviewed carries a note saying so."""
     for key in (f"material:{item.material}", f"language:{item.language}"):
         if key in project.broken:
             raise project.broken[key]
@@ -133,6 +135,7 @@ def resolve_job(project: Project, item: BuildItem) -> RenderJob:
         qr=_qr_view(material, project.hotlines[region.hotline]),
         page_size=material.sizes[region.paper],
         verified=_format_date(min(project.hotlines[line_id].verified for line_id in shown), language),
+        proof_note=_proof_note(language) if proof and entry.catalog and not entry.review.reviewed else None,
     )
 
 
@@ -159,6 +162,16 @@ def _qr_view(material: Material, line: Hotline) -> QrView | None:
             raise ProjectError(f"material '{material.id}' wants an SMS QR code, but '{line.id}' has no text line")
         return QrView(number.tel_uri if spec.payload == "tel" else number.sms_uri, str(number))
     return QrView(spec.payload, spec.payload.removeprefix("https://").rstrip("/"))
+
+
+def _proof_note(language: Language) -> str:
+    return f"Proof: the {language.english_name} translation has not been reviewed by a native speaker yet."
+
+
+def unreviewed_languages(project: Project, items: list[BuildItem]) -> list[str]:
+    """Languages of these items whose catalogs no native speaker has reviewed."""
+    tags = dict.fromkeys(item.language for item in items)
+    return [tag for tag in tags if project.languages[tag].catalog and not project.languages[tag].review.reviewed]
 
 
 def _format_date(date: datetime.date, language: Language) -> str:

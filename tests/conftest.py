@@ -8,7 +8,10 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import json
+
 import pytest
+from babel.messages.pofile import read_po, write_po
 
 from awareness.cli import main
 
@@ -61,3 +64,20 @@ def line_of(path: Path, fragment: str) -> int:
         if fragment in line:
             return number
     raise AssertionError(f"{fragment!r} not in {path}")
+
+
+def set_translation(catalog: Path, msgid: str, msgstr: str, fuzzy: bool = False) -> None:
+    """Change one message of a catalog through Babel, as a translator's tool would."""
+    with catalog.open("rb") as handle:
+        messages = read_po(handle)
+    messages[msgid].string = msgstr
+    if fuzzy:
+        messages[msgid].flags.add("fuzzy")
+    with catalog.open("wb") as handle:
+        write_po(handle, messages)
+
+
+def msgstr_line(catalog: Path, msgid: str) -> int:
+    lines = catalog.read_text(encoding="utf-8").splitlines()
+    start = lines.index(f"msgid {json.dumps(msgid, ensure_ascii=False)}")
+    return next(number for number in range(start, len(lines)) if lines[number].startswith("msgstr")) + 1

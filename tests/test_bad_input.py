@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import line_of, replace_in, run_cli
+from .conftest import line_of, replace_in, run_cli, set_translation
 
 
 def _pdfs(out_dir: Path) -> set[str]:
@@ -83,7 +83,7 @@ def test_display_form_must_carry_the_dialled_digits(sample_project, tmp_path):
 def test_text_too_long_for_the_card_fails_that_item_only(sample_project, tmp_path):
     catalog = sample_project / "translations" / "es" / "LC_MESSAGES" / "messages.po"
     long_text = " ".join(["¿Necesita a alguien con quien hablar de lo que le pasa?"] * 8)
-    _set_translation(catalog, "Need someone to talk to?", long_text)
+    set_translation(catalog, "Need someone to talk to?", long_text)
     out = tmp_path / "out"
     run = run_cli(sample_project, "build", "--lang", "es", "--out", str(out))
     assert run.code == 1
@@ -98,7 +98,7 @@ def test_a_failed_rebuild_keeps_the_previous_pdf(sample_project, tmp_path):
     card = out / "default" / "us" / "es" / "wallet_card.pdf"
     before = card.read_bytes()
     catalog = sample_project / "translations" / "es" / "LC_MESSAGES" / "messages.po"
-    _set_translation(catalog, "Need someone to talk to?", " ".join(["Texto demasiado largo para la tarjeta."] * 30))
+    set_translation(catalog, "Need someone to talk to?", " ".join(["Texto demasiado largo para la tarjeta."] * 30))
     run = run_cli(sample_project, "build", "--lang", "es", "--material", "wallet_card", "--out", str(out))
     assert run.code == 1
     assert card.read_bytes() == before
@@ -107,7 +107,7 @@ def test_a_failed_rebuild_keeps_the_previous_pdf(sample_project, tmp_path):
 
 def test_missing_translation_falls_back_to_english_with_a_warning(sample_project, tmp_path):
     catalog = sample_project / "translations" / "es" / "LC_MESSAGES" / "messages.po"
-    _set_translation(catalog, "Need someone to talk to?", "")
+    set_translation(catalog, "Need someone to talk to?", "")
     out = tmp_path / "out"
     run = run_cli(sample_project, "build", "--lang", "es", "--material", "wallet_card", "--out", str(out))
     assert run.code == 0
@@ -137,13 +137,3 @@ def test_no_network_and_no_file_outside_the_project(sample_project, tmp_path):
     run = run_cli(sample_project, "build", "--lang", "en", "--material", "poster", "--out", str(tmp_path / "b"))
     assert run.code == 1
     assert "refused to fetch /etc/hostname" in run.stderr
-
-
-def _set_translation(catalog: Path, msgid: str, msgstr: str) -> None:
-    from babel.messages.pofile import read_po, write_po
-
-    with catalog.open("rb") as handle:
-        messages = read_po(handle)
-    messages[msgid].string = msgstr
-    with catalog.open("wb") as handle:
-        write_po(handle, messages)

@@ -133,3 +133,10 @@ FONTS_THAT_PRINT_WRONG = {"th": "Looped"}
 def test_no_font_known_to_print_wrong(facts, material, lang):
     names = [font.name for font in facts(material, lang).fonts]
     assert not [name for name in names if FONTS_THAT_PRINT_WRONG[lang] in name], names
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_proofs_of_unreviewed_translations_say_so(facts, lang):
+    """Every catalog is a draft so far: each of its pages carries the proof note."""
+    pdf = facts("poster", lang)
+    assert ("has not been reviewed by a native speaker" in pdf.text) == (lang != "en")

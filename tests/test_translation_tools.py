@@ -1,0 +1,153 @@
+"""`translations check`, `status`, `preview` and the review gate of `build --release`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .conftest import msgstr_line, replace_in, run_cli, set_translation
+
+ES = ("translations", "es", "LC_MESSAGES", "messages.po")
+
+# (msgid, bad translation, check id) — each an error that would misprint or crash.
+ERROR_CASES = [
+    ("Call %(number)s", "Llame al número", "placeholders"),
+    ("Call %(number)s", "Llame al %(numero)s", "placeholders"),
+    ("Text %(number)s", "Envíe un SMS al %(number)s y %(extra)s", "placeholders"),
+    ("Emergency: %(number)s", "Emergencia 100%: %(number)s", "placeholders"),
+    ("Signs to look for", "<b>Señales</b> de alerta", "markup"),
+    ("Call or text the hotline. You do not have to give your name.", "Llame al 1-888-373-7888. No tiene que dar su nombre.", "typed-number"),
+    ("Scan for help online", "Visite humantraffickinghotline.org", "typed-address"),
+]
+WARNING_CASES = [
+    ("Who is at risk?", "", "untranslated"),
+    ("What you can do", "Lo que usted puede hacer para ayudar a un niño que está en peligro ahora mismo", "length"),
+    ("Where to get help", "Where to get help", "same-as-source"),
+    ("Organizations that help", "Organizaciones  que ayudan", "double-space"),
+    ("How children are trapped", " Cómo atrapan a los niños", "whitespace"),
+]
+
+
+def _check(project, *argv):
+    run = run_cli(project, "translations", "check", *argv)
+    return run, [line for line in run.stdout.splitlines() if line]
+
+
+@pytest.mark.parametrize(("msgid", "translation", "check_id"), ERROR_CASES)
+def test_each_error_is_found_with_its_line(sample_project, msgid, translation, check_id):
+    catalog = sample_project.joinpath(*ES)
+    set_translation(catalog, msgid, translation)
+    run, findings = _check(sample_project, "es", "--no-fit")
+    assert run.code == 1
+    expected = f"translations/es/LC_MESSAGES/messages.po:{msgstr_line(catalog, msgid)}: [{check_id}]"
+    assert any(line.startswith(expected) for line in findings), findings
+
+
+@pytest.mark.parametrize(("msgid", "translation", "check_id"), WARNING_CASES)
+def test_each_warning_is_found_and_strict_makes_it_an_error(sample_project, msgid, translation, check_id):
+    catalog = sample_project.joinpath(*ES)
+    set_translation(catalog, msgid, translation)
+    run, findings = _check(sample_project, "es", "--no-fit")
+    expected = f"translations/es/LC_MESSAGES/messages.po:{msgstr_line(catalog, msgid)}: [{check_id}]"
+    assert run.code == 0 and any(line.startswith(expected) and line.endswith("(warning)") for line in findings), findings
+    assert _check(sample_project, "es", "--no-fit", "--strict")[0].code == 1
+
+
+def test_fuzzy_is_a_warning(sample_project):
+    catalog = sample_project.joinpath(*ES)
+    set_translation(catalog, "Who is at risk?", "¿Quién está en riesgo?", fuzzy=True)
+    run, findings = _check(sample_project, "es", "--no-fit")
+    assert any(f":{msgstr_line(catalog, 'Who is at risk?')}: [fuzzy]" in line for line in findings), findings
+
+
+def test_clean_catalog_passes(sample_project):
+    run, findings = _check(sample_project, "es", "fr", "ar")
+    assert run.code == 0, run.stdout + run.stderr
+    assert findings == []
+
+
+def test_syntax_error_and_wrong_header_and_encoding_other_catalogs_still_checked(sample_project):
+    fr = sample_project / "translations" / "fr" / "LC_MESSAGES" / "messages.po"
+    replace_in(fr, 'msgid "Call %(number)s"', 'msgid "Call %(number)s')
+    ru = sample_project / "translations" / "ru" / "LC_MESSAGES" / "messages.po"
+    replace_in(ru, '"Language: ru\\n"', '"Language: uk\\n"')
+    hi = sample_project / "translations" / "hi" / "LC_MESSAGES" / "messages.po"
+    hi.write_bytes(hi.read_bytes().replace("बच्चों".encode(), b"\xff\xfe", 1))
+    es = sample_project.joinpath(*ES)
+    set_translation(es, "Signs to look for", "<i>Señales</i>")
+    before = {path: path.read_bytes() for path in (fr, ru, hi)}
+    run, findings = _check(sample_project, "fr", "ru", "hi", "es", "--no-fit")
+    assert run.code == 1
+    assert any(line.startswith("translations/fr/LC_MESSAGES/messages.po:") and "[po-syntax]" in line for line in findings)
+    assert any(line.startswith("translations/ru/LC_MESSAGES/messages.po:") and "[language-header]" in line for line in findings)
+    assert any(line.startswith("translations/hi/LC_MESSAGES/messages.po:") and "[po-syntax] not UTF-8" in line for line in findings)
+    assert any(line.startswith("translations/es/LC_MESSAGES/messages.po:") and "[markup]" in line for line in findings)
+    assert before == {path: path.read_bytes() for path in (fr, ru, hi)}  # checking never rewrites
+
+
+def test_fit_check_names_the_messages_that_do_not_fit(sample_project):
+    catalog = sample_project.joinpath(*ES)
+    long_text = "Usted no está solo; " * 30
+    set_translation(catalog, "You are not alone. Help is free and you do not have to give your name.", long_text.strip())
+    run, findings = _check(sample_project, "es")
+    assert run.code == 1
+    line = msgstr_line(catalog, "You are not alone. Help is free and you do not have to give your name.") - 1
+    fit = [finding for finding in findings if "[fit]" in finding]
+    assert any(
+        finding.startswith(f"translations/es/LC_MESSAGES/messages.po:{line}: [fit] wallet_card in es (us) overflows by 1 page(s)")
+        and "You are not alone" in finding
+        for finding in fit
+    ), findings
+    assert all("wallet_card" in finding for finding in fit)
+
+
+def test_status_counts_and_complete_materials(sample_project):
+    catalog = sample_project.joinpath(*ES)
+    set_translation(catalog, "Need someone to talk to?", "")
+    set_translation(catalog, "Who is at risk?", "¿Quién está en riesgo?", fuzzy=True)
+    run = run_cli(sample_project, "translations", "status", "--format", "json")
+    assert run.code == 0, run.stderr
+    spanish = next(entry for entry in json.loads(run.stdout) if entry["tag"] == "es")
+    assert (spanish["fuzzy"], spanish["missing"]) == (1, 1)
+    assert spanish["incomplete"] == ["handout", "wallet_card"]
+    assert spanish["complete"] == ["poster"]
+    assert spanish["review"]["reviewed"] is False
+    table = run_cli(sample_project, "translations", "status").stdout
+    assert any(line.startswith("es ") and "draft, not reviewed" in line for line in table.splitlines())
+
+
+def _mark_reviewed(catalog):
+    replace_in(catalog, "# Review-State: draft", "# Review-State: reviewed")
+    replace_in(catalog, "# Reviewed-By:", "# Reviewed-By: Ana Pérez <ana@example.org>")
+    replace_in(catalog, "# Reviewed-On:", "# Reviewed-On: 2026-11-20")
+
+
+def test_release_refuses_unreviewed_languages(sample_project, tmp_path):
+    out = tmp_path / "out"
+    run = run_cli(sample_project, "build", "--release", "--lang", "es", "--material", "poster", "--out", str(out))
+    assert run.code == 1
+    assert "--release refuses translations no native speaker has reviewed: es" in run.stderr
+    assert not out.exists()
+    allowed = run_cli(sample_project, "build", "--release", "--allow-unreviewed", "--lang", "es", "--material", "poster", "--out", str(out))
+    assert allowed.code == 0, allowed.stderr
+
+
+def test_proof_note_only_on_unreviewed_translations(sample_project, tmp_path):
+    from awareness.readback import read_pdf
+
+    out = tmp_path / "out"
+    assert run_cli(sample_project, "build", "--lang", "es", "--lang", "fr", "--material", "poster", "--out", str(out)).code == 0
+    assert "has not been reviewed" in read_pdf(out / "default/us/es/poster.pdf", decode_qr=False).text
+    _mark_reviewed(sample_project.joinpath(*ES))
+    listing = run_cli(sample_project, "list").stdout
+    assert "reviewed by Ana Pérez <ana@example.org> on 2026-11-20" in listing
+    assert run_cli(sample_project, "build", "--release", "--lang", "es", "--material", "poster", "--out", str(out)).code == 0
+    assert "has not been reviewed" not in read_pdf(out / "default/us/es/poster.pdf", decode_qr=False).text
+
+
+def test_preview_writes_pdf_and_png_pages(sample_project):
+    run = run_cli(sample_project, "preview", "--lang", "th", "--material", "wallet_card")
+    assert run.code == 0, run.stderr
+    folder = sample_project / "output" / "preview" / "default" / "us" / "th"
+    assert sorted(path.name for path in folder.iterdir()) == ["wallet_card-page1.png", "wallet_card-page2.png", "wallet_card.pdf"]
