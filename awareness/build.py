@@ -1,36 +1,33 @@
-"""The build, as the pipeline reads: load and validate, plan, then per item resolve, render
-HTML, lay out and write the PDF. One broken item does not stop the others; the report
-sums up what was built, what failed and what was printed in English for want of a
-translation."""
+"""The build, as the pipeline reads: (the project is loaded and validated), plan what is out
+of date, build it with the chosen runner, then record the manifest and, if asked, bundle.
+One broken item does not stop the others; the report sums up what was built, what was
+already up to date, what failed and what printed in English for want of a translation."""
 
 from __future__ import annotations
 
 import time
-import traceback
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ProjectError
-from .htmlrender import HtmlRenderer
+from .incremental import Fingerprints, Manifest
+from .itembuilder import ItemResult
 from .model import Project
-from .pdfwriter import PdfWriter, quiet_weasyprint_progress
-from .resolve import BuildItem, resolve_job
+from .resolve import BuildItem
+from .runner import WorkerSettings, make_runner
+
+Progress = Callable[[int, int, ItemResult], None]
 
 
-@dataclass
-class ItemResult:
-    item: BuildItem
-    path: Path | None = None
-    pages: int = 0
-    error: str | None = None
-    fallbacks: frozenset[str] = frozenset()
-    seconds: float = 0.0
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
+@dataclass(frozen=True)
+class BuildOptions:
+    out_dir: Path
+    release: bool = False
+    jobs: int | None = None  # None: one per core
+    scheduler: str | None = None  # a Dask scheduler address
+    force: bool = False  # rebuild even what is up to date
 
 
 @dataclass
@@ -42,6 +39,10 @@ class BuildReport:
     @property
     def failed(self) -> list[ItemResult]:
         return [result for result in self.results if not result.ok]
+
+    @property
+    def rendered(self) -> list[ItemResult]:
+        return [result for result in self.results if result.ok and not result.up_to_date]
 
     def fallback_warnings(self) -> list[str]:
         """One line per language that printed English text for missing translations."""
@@ -56,48 +57,55 @@ class BuildReport:
         ]
 
 
-class ItemBuilder:
-    """Renders items one after another with one Jinja environment and one PdfWriter."""
-
-    def __init__(self, project: Project, out_dir: Path, release: bool = False) -> None:
-        quiet_weasyprint_progress()
-        self.project = project
-        self.out_dir = out_dir
-        self.release = release
-        self.html = HtmlRenderer(project.paths.templates)
-        self.pdf = PdfWriter(project.paths.templates)
-
-    def build(self, item: BuildItem) -> ItemResult:
-        started = time.perf_counter()
-        result = ItemResult(item)
-        try:
-            job = resolve_job(self.project, item, proof=not self.release)
-            rendered = self.html.render(job)
-            document = self.pdf.layout(rendered.html, job)
-            result.path = item.output_path(self.out_dir)
-            self.pdf.write(document, result.path)
-            result.pages, result.fallbacks = len(document.pages), rendered.fallbacks
-        except ProjectError as error:
-            result.error = str(error)
-        except Exception:  # a crash is a bug in the tool: say so, keep building the rest
-            result.error = "internal error (a bug, please report it):\n" + traceback.format_exc()
-        result.seconds = time.perf_counter() - started
-        return result
-
-
-Progress = Callable[[int, int, ItemResult], None]
-
-
-def build_items(project: Project, items: list[BuildItem], out_dir: Path, progress: Progress | None = None,
-                release: bool = False) -> BuildReport:
+def build_items(project: Project, items: list[BuildItem], options: BuildOptions, progress: Progress | None = None) -> BuildReport:
     started = time.perf_counter()
     report = BuildReport(warnings=list(project.warnings))
-    builder = ItemBuilder(project, out_dir, release)
-    for index, item in enumerate(items, start=1):
-        result = builder.build(item)
+    fingerprints = Fingerprints(project, {"release": options.release})
+    manifests: dict[str, Manifest] = {}
+    pending, up_to_date, known = _plan(project, items, options, fingerprints, manifests)
+
+    def finish(result: ItemResult) -> None:
+        if result.ok and not result.up_to_date:
+            _record(project, manifests[result.item.campaign], result, known[result.item], fingerprints)
         report.results.append(result)
         if progress:
-            progress(index, len(items), result)
+            progress(len(report.results), len(items), result)
+
+    for result in up_to_date:
+        finish(result)
+    settings = WorkerSettings(project.paths.root, options.out_dir, options.release)
+    make_runner(project, settings, options.jobs, options.scheduler, len(pending)).run(pending, finish)
+    for campaign, manifest in manifests.items():
+        manifest.save(options.out_dir / campaign)
     report.warnings.extend(report.fallback_warnings())
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _plan(project: Project, items: list[BuildItem], options: BuildOptions, fingerprints: Fingerprints,
+          manifests: dict[str, Manifest]) -> tuple[list[BuildItem], list[ItemResult], dict[BuildItem, str | None]]:
+    """The items to render, the results of those already up to date, and every fingerprint."""
+    pending, up_to_date, known = [], [], {}
+    for item in items:
+        manifest = manifests.setdefault(item.campaign, Manifest.load(options.out_dir / item.campaign / "manifest.json"))
+        known[item] = fingerprint = _fingerprint(fingerprints, item)
+        if fingerprint and not options.force and manifest.up_to_date(item, fingerprint, options.out_dir):
+            entry = manifest.entries[str(item)]
+            up_to_date.append(ItemResult(item, item.output_path(options.out_dir), entry["pages"], entry["sha256"],
+                                         fallbacks=frozenset(entry.get("untranslated", ())), up_to_date=True))
+        else:
+            pending.append(item)
+    return pending, up_to_date, known
+
+
+def _fingerprint(fingerprints: Fingerprints, item: BuildItem) -> str | None:
+    try:
+        return fingerprints.fingerprint(item)
+    except (KeyError, ProjectError, OSError):
+        return None  # a broken material or catalog: the build reports it
+
+
+def _record(project: Project, manifest: Manifest, result: ItemResult, fingerprint: str | None, fingerprints: Fingerprints) -> None:
+    inputs = [project.paths.relative(path) for path in fingerprints.inputs(result.item)]
+    review = str(project.languages[result.item.language].review)
+    manifest.record(result, fingerprint or "", inputs, review)

@@ -8,10 +8,12 @@ from collections import defaultdict
 from pathlib import Path
 
 from . import __version__
-from .build import BuildReport, ItemResult, build_items
+from .build import BuildOptions, BuildReport, build_items
+from .itembuilder import ItemResult
 from .errors import ProjectError, set_display_root
 from .loader import load_project
 from .model import Material, Project
+from .bundle import write_bundles
 from .preview import build_preview
 from .resolve import plan_items, unreviewed_languages
 from .systemcheck import missing_system_parts
@@ -43,6 +45,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", help="treat warnings (untranslated text, stale numbers) as errors")
     build.add_argument("--release", action="store_true", help="final PDFs: refuse translations no native speaker reviewed")
     build.add_argument("--allow-unreviewed", action="store_true", help="with --release: print unreviewed translations anyway")
+    build.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: one per core)")
+    build.add_argument("--scheduler", metavar="ADDRESS", help="build on a Dask distributed cluster, e.g. tcp://10.0.0.5:8786")
+    build.add_argument("--force", action="store_true", help="rebuild even the PDFs whose inputs have not changed")
+    build.add_argument("--bundle", action="store_true", help="also write a zip per region and language, and index.html")
     build.set_defaults(command=_build)
 
     preview = commands.add_parser("preview", help="one language as PDFs and PNG pages in output/preview/")
@@ -68,10 +74,14 @@ def _build(args: argparse.Namespace, root: Path) -> int:
     items = plan_items(project, args.campaign, args.material, args.lang, args.region)
     if args.release and not args.allow_unreviewed:
         _refuse_unreviewed(project, unreviewed_languages(project, items))
-    out_dir = (args.out or project.paths.output).resolve()
-    print(f"Building {len(items)} PDFs of campaign '{args.campaign}' into {out_dir}", file=sys.stderr)
-    report = build_items(project, items, out_dir, progress=_print_progress, release=args.release)
-    return _summarize(report, project, args.strict)
+    options = BuildOptions((args.out or project.paths.output).resolve(), args.release, args.jobs, args.scheduler, args.force)
+    print(f"Building {len(items)} PDFs of campaign '{args.campaign}' into {options.out_dir}", file=sys.stderr)
+    report = build_items(project, items, options, progress=Progress())
+    code = _summarize(report, project, args.strict)
+    if args.bundle:
+        for path in write_bundles(project, report, options.out_dir):
+            print(project.paths.relative(path) if path.is_relative_to(project.paths.root) else path)
+    return code
 
 
 def _refuse_unreviewed(project: Project, tags: list[str]) -> None:
@@ -97,9 +107,20 @@ def _warn_about_system() -> None:
         print(f"warning: {warning}", file=sys.stderr)
 
 
-def _print_progress(index: int, total: int, result: ItemResult) -> None:
-    status = f"ok, {result.pages} page(s)" if result.ok else "FAILED"
-    print(f"[{index}/{total}] {result.item} {status} ({result.seconds:.2f} s)", file=sys.stderr, flush=True)
+class Progress:
+    """A bar that rewrites itself on a terminal; one plain line per PDF elsewhere (CI, logs)."""
+
+    def __init__(self) -> None:
+        self.terminal = sys.stderr.isatty()
+
+    def __call__(self, index: int, total: int, result: ItemResult) -> None:
+        status = "up to date" if result.up_to_date else f"ok, {result.pages} page(s)" if result.ok else "FAILED"
+        if not self.terminal:
+            print(f"[{index}/{total}] {result.item} {status} ({result.seconds:.2f} s)", file=sys.stderr, flush=True)
+            return
+        filled = round(30 * index / total)
+        end = "\n" if index == total else ""
+        print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {index}/{total} {str(result.item):<28}", end=end, file=sys.stderr, flush=True)
 
 
 def _summarize(report: BuildReport, project: Project, strict: bool) -> int:
@@ -115,8 +136,10 @@ def _summarize(report: BuildReport, project: Project, strict: bool) -> int:
             _print_error(str(problem))
     for warning in report.warnings:
         print(f"{'error' if strict else 'warning'}: {warning}", file=sys.stderr)
-    built = len(report.results) - len(report.failed)
-    print(f"Built {built} of {len(report.results)} PDFs in {report.seconds:.1f} s.", file=sys.stderr)
+    ready = len(report.results) - len(report.failed)
+    fresh = len(report.results) - len(report.rendered) - len(report.failed)
+    print(f"Built {ready} of {len(report.results)} PDFs in {report.seconds:.1f} s"
+          f" ({len(report.rendered)} rendered, {fresh} already up to date).", file=sys.stderr)
     failed = report.failed or project.broken or (strict and report.warnings)
     return 1 if failed else 0
 

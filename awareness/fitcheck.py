@@ -4,14 +4,16 @@ overflows, the messages in the overflowing block are named, with their catalog l
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from weasyprint.document import Document
-
-from .build import ItemBuilder
+from .itembuilder import ItemBuilder
 from .checks import ERROR, Finding
 from .errors import ProjectError
 from .model import Project
 from .resolve import BuildItem, resolve_job
+
+if TYPE_CHECKING:
+    from weasyprint.document import Document
 
 
 def fit_findings(project: Project, items: list[BuildItem]) -> list[Finding]:

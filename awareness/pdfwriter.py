@@ -66,11 +66,12 @@ class PdfWriter:
             raise ProjectError(f"{job.item}: {error.__cause__ or error}", Location(self.templates_dir / job.material.template)) from None
         return document
 
-    def write(self, document: Document, target: Path) -> int:
-        """Write the PDF atomically; returns its size in bytes."""
+    def write(self, document: Document, target: Path) -> bytes:
+        """Write the PDF atomically; returns its bytes (no dates, no random ids: the same
+        inputs give the same bytes)."""
         data = document.write_pdf()
         atomic_write_bytes(target, data)
-        return len(data)
+        return data
 
 
 def _check_fit(document: Document, job: RenderJob) -> None:

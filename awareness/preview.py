@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from .build import BuildReport, build_items
+from .build import BuildOptions, BuildReport, build_items
 from .model import Project
 from .resolve import BuildItem
 
@@ -14,7 +14,7 @@ PREVIEW_SCALE = 1.5  # 108 dpi: readable on a screen, quick to make
 
 
 def build_preview(project: Project, items: list[BuildItem], out_dir: Path) -> tuple[BuildReport, list[Path]]:
-    report = build_items(project, items, out_dir)
+    report = build_items(project, items, BuildOptions(out_dir, jobs=1, force=True))
     pictures = [picture for result in report.results if result.ok for picture in _pages_as_png(result.path)]
     return report, pictures
 

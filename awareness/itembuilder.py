@@ -1,0 +1,61 @@
+"""One item, start to finish: resolve, render HTML, lay out, check the fit, write the PDF.
+A worker process holds one ItemBuilder: Jinja, fonts and the stylesheet are set up once."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ProjectError
+from .htmlrender import HtmlRenderer
+from .model import Project
+from .resolve import BuildItem, resolve_job
+
+
+@dataclass
+class ItemResult:
+    item: BuildItem
+    path: Path | None = None
+    pages: int = 0
+    sha256: str = ""
+    error: str | None = None
+    fallbacks: frozenset[str] = frozenset()
+    seconds: float = 0.0
+    up_to_date: bool = False  # not rendered: its inputs had not changed
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class ItemBuilder:
+    def __init__(self, project: Project, out_dir: Path, release: bool = False) -> None:
+        from .pdfwriter import PdfWriter, quiet_weasyprint_progress  # WeasyPrint loads only where PDFs are made
+
+        quiet_weasyprint_progress()
+        self.project = project
+        self.out_dir = out_dir
+        self.release = release
+        self.html = HtmlRenderer(project.paths.templates)
+        self.pdf = PdfWriter(project.paths.templates)
+
+    def build(self, item: BuildItem) -> ItemResult:
+        started = time.perf_counter()
+        result = ItemResult(item)
+        try:
+            job = resolve_job(self.project, item, proof=not self.release)
+            rendered = self.html.render(job)
+            document = self.pdf.layout(rendered.html, job)
+            result.path = item.output_path(self.out_dir)
+            data = self.pdf.write(document, result.path)
+            result.pages, result.fallbacks = len(document.pages), rendered.fallbacks
+            result.sha256 = hashlib.sha256(data).hexdigest()
+        except ProjectError as error:
+            result.error = str(error)
+        except Exception:  # a crash is a bug in the tool: say so, keep building the rest
+            result.error = "internal error (a bug, please report it):\n" + traceback.format_exc()
+        result.seconds = time.perf_counter() - started
+        return result

@@ -1,0 +1,113 @@
+"""Batch builds: incremental, deterministic, parallel, crash-proof, bundled, on Dask."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from awareness import runner
+
+from .conftest import run_cli, set_translation
+
+LANGS = ("--lang", "en", "--lang", "es", "--lang", "ar")
+
+
+def _digests(out: Path) -> dict[str, str]:
+    return {str(path.relative_to(out)): hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(out.rglob("*.pdf"))}
+
+
+def _counts(run) -> str:
+    return run.stderr.strip().splitlines()[-1]
+
+
+def _manifest_is_true(out: Path) -> dict:
+    manifest = json.loads((out / "default" / "manifest.json").read_text())
+    on_disk = {str(path.relative_to(out / "default")) for path in (out / "default").rglob("*.pdf")}
+    assert {entry["pdf"] for entry in manifest["pdfs"].values()} == on_disk
+    for entry in manifest["pdfs"].values():
+        assert hashlib.sha256((out / "default" / entry["pdf"]).read_bytes()).hexdigest() == entry["sha256"]
+    return manifest
+
+
+def test_second_build_renders_nothing_and_a_changed_catalog_rebuilds_its_language(sample_project, tmp_path):
+    out = tmp_path / "out"
+    first = run_cli(sample_project, "build", *LANGS, "--out", str(out))
+    assert first.code == 0 and "(9 rendered, 0 already up to date)" in _counts(first), first.stderr
+    second = run_cli(sample_project, "build", *LANGS, "--out", str(out))
+    assert "(0 rendered, 9 already up to date)" in _counts(second)
+    set_translation(sample_project / "translations/es/LC_MESSAGES/messages.po", "Signs to look for", "Señales de alerta")
+    third = run_cli(sample_project, "build", *LANGS, "--out", str(out))
+    rendered = [line.split()[1] for line in third.stderr.splitlines() if line.startswith("[") and " ok, " in line]
+    assert sorted(rendered) == ["us/es/handout", "us/es/poster", "us/es/wallet_card"]
+    manifest = _manifest_is_true(out)
+    entry = manifest["pdfs"]["us/es/poster"]
+    assert entry["language"] == "es" and entry["pages"] == 1 and entry["review"] == "draft, not reviewed"
+    assert "translations/es/LC_MESSAGES/messages.po" in entry["inputs"] and "templates/macros.html" in entry["inputs"]
+
+
+def test_a_changed_hotline_rebuilds_every_item_that_prints_it(sample_project, tmp_path):
+    out = tmp_path / "out"
+    run_cli(sample_project, "build", "--lang", "en", "--out", str(out))
+    hotlines = sample_project / "materials" / "hotlines.yaml"
+    hotlines.write_text(hotlines.read_text().replace("hours: \"24/7\"", "hours: \"weekdays\"", 1))
+    again = run_cli(sample_project, "build", "--lang", "en", "--out", str(out))
+    assert "(3 rendered, 0 already up to date)" in _counts(again), again.stderr
+
+
+def test_same_inputs_give_the_same_bytes_serial_or_parallel(sample_project, tmp_path):
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    assert run_cli(sample_project, "build", *LANGS, "--jobs", "1", "--out", str(serial)).code == 0
+    assert run_cli(sample_project, "build", *LANGS, "--jobs", "2", "--out", str(parallel)).code == 0
+    assert _digests(serial) == _digests(parallel)
+    assert len(_digests(serial)) == 9
+
+
+def crash_on_posters(settings, item):
+    if item.material == "poster":
+        os._exit(3)  # as a segfault in a native library would
+    return ORIGINAL_BUILD(settings, item)
+
+
+ORIGINAL_BUILD = runner.build_in_worker
+
+
+def test_a_crashing_worker_fails_its_item_only(sample_project, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    monkeypatch.setattr(runner, "build_in_worker", crash_on_posters)
+    run = run_cli(sample_project, "build", *LANGS, "--jobs", "2", "--out", str(out))
+    assert run.code == 1
+    assert "the worker process crashed while building it" in run.stderr
+    assert sorted(_digests(out)) == [f"default/us/{lang}/{material}.pdf" for lang in ("ar", "en", "es") for material in ("handout", "wallet_card")]
+    manifest = _manifest_is_true(out)
+    assert not [key for key in manifest["pdfs"] if key.endswith("/poster")]
+
+
+def test_bundles_and_proof_page(sample_project, tmp_path):
+    out = tmp_path / "out"
+    run = run_cli(sample_project, "build", "--lang", "en", "--lang", "fa", "--bundle", "--out", str(out))
+    assert run.code == 0, run.stderr
+    with zipfile.ZipFile(out / "default" / "bundles" / "default-us-fa.zip") as archive:
+        assert sorted(archive.namelist()) == ["fa/handout.pdf", "fa/poster.pdf", "fa/wallet_card.pdf"]
+        assert archive.read("fa/poster.pdf") == (out / "default/us/fa/poster.pdf").read_bytes()
+    index = (out / "default" / "index.html").read_text()
+    assert index.index("فارسی") > index.index("English")  # grouped by language, in build order
+    for thumb in ("thumbs/us/fa/handout-1.png", "thumbs/us/fa/handout-2.png", "thumbs/us/en/poster-1.png"):
+        assert f'src="{thumb}"' in index and (out / "default" / thumb).is_file()
+
+
+def test_dask_cluster_builds_the_same_bytes(sample_project, tmp_path, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    monkeypatch.setenv("PYTHONPATH", str(Path(runner.__file__).resolve().parents[1]))
+    local = tmp_path / "local"
+    assert run_cli(sample_project, "build", "--lang", "ar", "--jobs", "1", "--out", str(local)).code == 0
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None, silence_logs=40) as cluster:
+        remote = tmp_path / "remote"
+        run = run_cli(sample_project, "build", "--lang", "ar", "--scheduler", cluster.scheduler_address, "--out", str(remote))
+    assert run.code == 0, run.stderr
+    assert _digests(local) == _digests(remote)
