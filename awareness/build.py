@@ -73,6 +73,7 @@ def build_items(project: Project, items: list[BuildItem], options: BuildOptions,
 
     for result in up_to_date:
         finish(result)
+    pending.sort(key=lambda item: -_expected_seconds(manifests[item.campaign], item, project))
     settings = WorkerSettings(project.paths.root, options.out_dir, options.release)
     make_runner(project, settings, options.jobs, options.scheduler, len(pending)).run(pending, finish)
     for campaign, manifest in manifests.items():
@@ -96,6 +97,15 @@ def _plan(project: Project, items: list[BuildItem], options: BuildOptions, finge
         else:
             pending.append(item)
     return pending, up_to_date, known
+
+
+def _expected_seconds(manifest: Manifest, item: BuildItem, project: Project) -> float:
+    """Longest first keeps all workers busy to the end: last build's time, else the pages."""
+    entry = manifest.entries.get(str(item))
+    if entry and "seconds" in entry:
+        return entry["seconds"]
+    material = project.materials.get(item.material)
+    return 0.2 * material.pages if material else 0.0
 
 
 def _fingerprint(fingerprints: Fingerprints, item: BuildItem) -> str | None:

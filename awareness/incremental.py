@@ -137,6 +137,7 @@ class Manifest:
             "sha256": result.sha256,
             "review": review,
             "untranslated": sorted(result.fallbacks),
+            "seconds": round(result.seconds, 3),
             "inputs": inputs,
             "fingerprint": fingerprint,
         }
