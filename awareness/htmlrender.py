@@ -57,7 +57,7 @@ class HtmlRenderer:
             "material": job.material,
             "text": job.material.text,
             "region": job.region,
-            "page": {"width": job.page_size[0], "height": job.page_size[1]},
+            "page": {"width": job.page_size[0], "height": job.page_size[1], "paper": job.paper},
             "hotline": job.hotline,
             "more_hotlines": job.more_hotlines,
             "emergency": job.emergency,

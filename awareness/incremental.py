@@ -75,7 +75,9 @@ class Fingerprints:
         region = project.regions[item.region]
         lines = [region.hotline, *region.more_hotlines, region.emergency]
         material = project.materials[item.material]
+        campaign = project.campaigns.get(item.campaign)
         return {
+            "campaign": dataclasses.asdict(campaign) if campaign else None,
             "region": dataclasses.asdict(region),
             "hotlines": [dataclasses.asdict(project.hotlines[line]) for line in lines],
             "organizations": [dataclasses.asdict(project.organizations[org]) for org in material.organizations],

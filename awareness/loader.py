@@ -150,8 +150,11 @@ def _load_campaigns(project: Project) -> None:
         if problems.errors:
             project.broken[f"campaign:{path.stem}"] = ProjectErrors(problems.errors)
         else:
+            overrides = data.get("overrides", {})
+            qr = overrides.get("qr")
             project.campaigns[path.stem] = Campaign(
-                path.stem, _names(data["materials"]), _names(data["languages"]), tuple(data["regions"])
+                path.stem, _names(data["materials"]), _names(data["languages"]), tuple(data["regions"]),
+                paper=overrides.get("paper"), qr=QrSpec(qr["enabled"], qr.get("payload", "web")) if qr else None,
             )
 
 

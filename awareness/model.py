@@ -64,6 +64,8 @@ class Campaign:
     materials: tuple[str, ...] | str  # "all" or ids
     languages: tuple[str, ...] | str  # "region", "all" or tags
     regions: tuple[str, ...]
+    paper: str | None = None  # overrides the regions' paper family
+    qr: QrSpec | None = None  # overrides every material's QR code
 
 
 @dataclass(frozen=True)

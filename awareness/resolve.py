@@ -14,7 +14,7 @@ from babel.numbers import format_decimal
 from .errors import ProjectError
 from .hotlines import Hotline, Number
 from .languages import Language
-from .model import Material, Organization, Project, Region
+from .model import Material, Organization, Project, QrSpec, Region
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,7 @@ class RenderJob:
     emergency: HotlineView
     organizations: tuple[Organization, ...]
     qr: QrView | None
+    paper: str  # letter or a4: the region's, or the campaign's override
     page_size: tuple[str, str]
     verified: str
     proof_note: str | None  # printed on proofs of a translation no native speaker reviewed
@@ -119,6 +120,8 @@ def resolve_job(project: Project, item: BuildItem, proof: bool = True) -> Render
     material = project.materials[item.material]
     entry = project.languages[item.language]
     region = project.regions[item.region]
+    campaign = project.campaigns.get(item.campaign)
+    paper = campaign.paper if campaign and campaign.paper else region.paper
     language = entry.language
     view = lambda line_id: _hotline_view(project.hotlines[line_id], language)  # noqa: E731
     shown = [region.hotline, *region.more_hotlines, region.emergency]
@@ -132,8 +135,9 @@ def resolve_job(project: Project, item: BuildItem, proof: bool = True) -> Render
         more_hotlines=tuple(view(line_id) for line_id in region.more_hotlines),
         emergency=view(region.emergency),
         organizations=tuple(project.organizations[org] for org in material.organizations),
-        qr=_qr_view(material, project.hotlines[region.hotline]),
-        page_size=material.sizes[region.paper],
+        qr=_qr_view(material, campaign.qr if campaign and campaign.qr else material.qr, project.hotlines[region.hotline]),
+        paper=paper,
+        page_size=material.sizes[paper],
         verified=_format_date(min(project.hotlines[line_id].verified for line_id in shown), language),
         proof_note=_proof_note(language) if proof and entry.catalog and not entry.review.reviewed else None,
     )
@@ -148,8 +152,7 @@ def _hotline_view(line: Hotline, language: Language) -> HotlineView:
     )
 
 
-def _qr_view(material: Material, line: Hotline) -> QrView | None:
-    spec = material.qr
+def _qr_view(material: Material, spec: QrSpec | None, line: Hotline) -> QrView | None:
     if spec is None or not spec.enabled:
         return None
     if spec.payload == "web":

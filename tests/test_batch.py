@@ -111,3 +111,18 @@ def test_dask_cluster_builds_the_same_bytes(sample_project, tmp_path, monkeypatc
         run = run_cli(sample_project, "build", "--lang", "ar", "--scheduler", cluster.scheduler_address, "--out", str(remote))
     assert run.code == 0, run.stderr
     assert _digests(local) == _digests(remote)
+
+
+def test_campaign_overrides_paper_and_qr(tmp_path):
+    from awareness.readback import read_pdf
+
+    from .conftest import PROJECT_ROOT
+
+    out = tmp_path / "out"
+    run = run_cli(PROJECT_ROOT, "build", "--campaign", "a4-cards", "--lang", "ar", "--out", str(out))
+    assert run.code == 0, run.stderr
+    card = read_pdf(out / "a4-cards/us/ar/wallet_card.pdf")
+    assert [(round(w / 72 * 25.4), round(h / 72 * 25.4)) for w, h in card.page_sizes_pt] == [(85, 55), (85, 55)]
+    poster = read_pdf(out / "a4-cards/us/ar/poster.pdf")
+    assert [(round(w / 72 * 25.4), round(h / 72 * 25.4)) for w, h in poster.page_sizes_pt] == [(210, 297)]
+    assert poster.qr_payloads == [["tel:+18883737888"]]
