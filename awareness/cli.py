@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -57,6 +58,11 @@ def _parser() -> argparse.ArgumentParser:
     preview.add_argument("--region", metavar="ID")
     preview.set_defaults(command=_preview)
 
+    check = commands.add_parser("check", help="preflight: read PDFs back and say whether they are safe to print")
+    check.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="PDF files or folders of them")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.set_defaults(command=_check)
+
     commands.add_parser("list", help="show materials, languages, regions and campaigns").set_defaults(command=_list)
     add_translation_commands(commands)
     return parser
@@ -100,6 +106,27 @@ def _preview(args: argparse.Namespace, root: Path) -> int:
     for picture in pictures:
         print(project.paths.relative(picture))
     return _summarize(report, project, strict=False)
+
+
+def _check(args: argparse.Namespace, root: Path) -> int:
+    from .preflight import check_pdf, pdf_files
+
+    project = load_project(root)
+    files = pdf_files([path if path.is_absolute() else Path.cwd() / path for path in args.paths])
+    if not files:
+        raise ProjectError(f"no PDF found in {', '.join(map(str, args.paths))}")
+    reports = [check_pdf(project, path) for path in files]
+    if args.format == "json":
+        print(json.dumps([report.as_dict() for report in reports], indent=2, ensure_ascii=False))
+    else:
+        for report in reports:
+            print(f"{'ok  ' if report.ok else 'FAIL'} {report.path}: {report.pages} page(s), "
+                  f"{len(report.fonts)} fonts embedded, QR {', '.join(report.qr_payloads) or 'none'}")
+            for problem in report.problems:
+                print(f"     {problem}")
+    failed = [report for report in reports if not report.ok]
+    print(f"{len(reports) - len(failed)} of {len(reports)} PDFs ready to print.", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _warn_about_system() -> None:

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from .errors import Location, ProjectError
 from .i18n import Translator
-from .qr import qr_svg
+from .qr import qr_data_uri
 from .resolve import RenderJob
 
 LEFT_TO_RIGHT_ISOLATE = "\u2066"
@@ -57,12 +57,13 @@ class HtmlRenderer:
             "material": job.material,
             "text": job.material.text,
             "region": job.region,
-            "page": {"width": job.page_size[0], "height": job.page_size[1], "paper": job.paper},
+            "page": {"width": job.page_size[0], "height": job.page_size[1], "paper": job.paper,
+                     "bleed": job.bleed, "crop_marks": job.crop_marks},
             "hotline": job.hotline,
             "more_hotlines": job.more_hotlines,
             "emergency": job.emergency,
             "organizations": job.organizations,
-            "qr": {"svg": qr_svg(job.qr.payload), "label": job.qr.label} if job.qr else None,
+            "qr": {"src": qr_data_uri(job.qr.payload), "label": job.qr.label} if job.qr else None,
             "verified": job.verified,
             "proof_note": job.proof_note,
         }

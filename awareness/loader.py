@@ -12,7 +12,7 @@ from .errors import Collector, Location, ProjectError, ProjectErrors
 from .hotlines import Hotline, KnownBadNumber, build_registry
 from .i18n import CatalogFile
 from .languages import SOURCE_LANGUAGE, Language, parse_locale, tag_from_dir_name
-from .model import Campaign, LanguageEntry, Material, Organization, Project, QrSpec, Region
+from .model import Campaign, LanguageEntry, Material, Organization, PrintSpec, Project, QrSpec, Region
 from .paths import ProjectPaths
 from .validate import check_schema
 from .yamlfile import load_yaml, location_of
@@ -138,6 +138,8 @@ def _material(data: dict[str, Any], source_file: str) -> Material:
         organizations=tuple(data.get("organizations", ())),
         text=dict(data["text"]),
         source_file=source_file,
+        safe_margin=data["safe_margin"],
+        print=PrintSpec(**data.get("print", {})),
     )
 
 
@@ -155,6 +157,7 @@ def _load_campaigns(project: Project) -> None:
             project.campaigns[path.stem] = Campaign(
                 path.stem, _names(data["materials"]), _names(data["languages"]), tuple(data["regions"]),
                 paper=overrides.get("paper"), qr=QrSpec(qr["enabled"], qr.get("payload", "web")) if qr else None,
+                print=PrintSpec(**overrides["print"]) if "print" in overrides else None,
             )
 
 

@@ -22,6 +22,14 @@ class QrSpec:
 
 
 @dataclass(frozen=True)
+class PrintSpec:
+    """For a print shop: a bleed (True: the paper family's usual one) and crop marks."""
+
+    bleed: bool | str = False
+    crop_marks: bool = False
+
+
+@dataclass(frozen=True)
 class Material:
     id: str
     title: str
@@ -32,6 +40,8 @@ class Material:
     organizations: tuple[str, ...]
     text: dict[str, Any]  # English source strings, translated at render time
     source_file: str
+    safe_margin: str = "0in"  # least distance from the trim edge to any text
+    print: PrintSpec = PrintSpec()
 
 
 @dataclass(frozen=True)
@@ -66,6 +76,7 @@ class Campaign:
     regions: tuple[str, ...]
     paper: str | None = None  # overrides the regions' paper family
     qr: QrSpec | None = None  # overrides every material's QR code
+    print: PrintSpec | None = None  # overrides every material's print settings
 
 
 @dataclass(frozen=True)

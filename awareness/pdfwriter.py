@@ -17,9 +17,11 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 from .atomic import atomic_write_bytes
 from .errors import Location, ProjectError
 from .resolve import RenderJob
+from .units import css_length_in_px
 
 STYLESHEET = "materials.css"
-CSS_PX_PER_UNIT = {"in": 96.0, "mm": 96 / 25.4, "cm": 96 / 2.54, "pt": 96 / 72}
+# Tagged PDF for screen readers: structure tree, reading order as in the HTML, language.
+PDF_VARIANT = "pdf/ua-1"
 SIZE_TOLERANCE_PX = 0.5
 
 
@@ -27,11 +29,13 @@ class ProjectOnlyFetcher(URLFetcher):
     """Refuses every URL but files inside the project's allowed folders: no network, ever."""
 
     def __init__(self, allowed_dirs: list[Path]) -> None:
-        super().__init__(allowed_protocols=("file",), allow_redirects=False, fail_on_errors=True)
+        super().__init__(allowed_protocols=("file", "data"), allow_redirects=False, fail_on_errors=True)
         self.allowed_dirs = [folder.resolve() for folder in allowed_dirs]
 
     def fetch(self, url: str, headers: dict | None = None):
         parsed = urlparse(url)
+        if parsed.scheme == "data":  # inline content (the QR codes): nothing is fetched
+            return super().fetch(url, headers)
         if parsed.scheme != "file":
             raise ValueError(f"refused to fetch {url}: materials may only use the project's own files")
         path = Path(url2pathname(parsed.path)).resolve()
@@ -69,7 +73,7 @@ class PdfWriter:
     def write(self, document: Document, target: Path) -> bytes:
         """Write the PDF atomically; returns its bytes (no dates, no random ids: the same
         inputs give the same bytes)."""
-        data = document.write_pdf()
+        data = document.write_pdf(pdf_variant=PDF_VARIANT)
         atomic_write_bytes(target, data)
         return data
 
@@ -81,15 +85,10 @@ def _check_fit(document: Document, job: RenderJob) -> None:
         raise ProjectError(
             f"{job.item}: laid out on {len(document.pages)} pages, but {material.id} has {material.pages}: "
             f"the {job.language.tag} text does not fit", where)
-    expected = tuple(_css_px(length) for length in job.page_size)
+    expected = tuple(css_length_in_px(length) for length in job.page_size)
     for number, page in enumerate(document.pages, start=1):
         if abs(page.width - expected[0]) > SIZE_TOLERANCE_PX or abs(page.height - expected[1]) > SIZE_TOLERANCE_PX:
             raise ProjectError(f"{job.item}: page {number} is {page.width:.1f}x{page.height:.1f} px, expected {' x '.join(job.page_size)}", where)
-
-
-def _css_px(length: str) -> float:
-    unit = length[-2:]
-    return float(length[:-2]) * CSS_PX_PER_UNIT[unit]
 
 
 def quiet_weasyprint_progress() -> None:

@@ -37,6 +37,7 @@ class PdfFacts:
     path: Path
     page_sizes_pt: list[tuple[float, float]] = field(default_factory=list)
     trim_sizes_pt: list[tuple[float, float]] = field(default_factory=list)
+    bleed_sizes_pt: list[tuple[float, float]] = field(default_factory=list)
     page_texts: list[str] = field(default_factory=list)  # logical order, as extracted
     page_lines: list[list[str]] = field(default_factory=list)  # visual order, left to right
     title: str | None = None
@@ -71,6 +72,7 @@ def read_pdf(path: Path, decode_qr: bool = True) -> PdfFacts:
     for page in reader.pages:
         facts.page_sizes_pt.append((float(page.mediabox.width), float(page.mediabox.height)))
         facts.trim_sizes_pt.append((float(page.trimbox.width), float(page.trimbox.height)))
+        facts.bleed_sizes_pt.append((float(page.bleedbox.width), float(page.bleedbox.height)))
     facts.fonts = _fonts(reader)
     _read_with_pdfium(path, facts, decode_qr)
     return facts

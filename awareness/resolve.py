@@ -15,6 +15,7 @@ from .errors import ProjectError
 from .hotlines import Hotline, Number
 from .languages import Language
 from .model import Material, Organization, Project, QrSpec, Region
+from .units import css_length_in_points
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ class RenderJob:
     qr: QrView | None
     paper: str  # letter or a4: the region's, or the campaign's override
     page_size: tuple[str, str]
+    bleed: str | None  # a CSS length, or None for none
+    crop_marks: bool
     verified: str
     proof_note: str | None  # printed on proofs of a translation no native speaker reviewed
 
@@ -138,6 +141,8 @@ def resolve_job(project: Project, item: BuildItem, proof: bool = True) -> Render
         qr=_qr_view(material, campaign.qr if campaign and campaign.qr else material.qr, project.hotlines[region.hotline]),
         paper=paper,
         page_size=material.sizes[paper],
+        bleed=_bleed(material, campaign, paper),
+        crop_marks=(campaign.print if campaign and campaign.print else material.print).crop_marks,
         verified=_format_date(min(project.hotlines[line_id].verified for line_id in shown), language),
         proof_note=_proof_note(language) if proof and entry.catalog and not entry.review.reviewed else None,
     )
@@ -165,6 +170,24 @@ def _qr_view(material: Material, spec: QrSpec | None, line: Hotline) -> QrView |
             raise ProjectError(f"material '{material.id}' wants an SMS QR code, but '{line.id}' has no text line")
         return QrView(number.tel_uri if spec.payload == "tel" else number.sms_uri, str(number))
     return QrView(spec.payload, spec.payload.removeprefix("https://").rstrip("/"))
+
+
+STANDARD_BLEED = {"letter": "0.125in", "a4": "3mm"}
+MIN_BLEED_FOR_MARKS_PT = css_length_in_points("3mm") - 0.01
+
+
+def _bleed(material: Material, campaign, paper: str) -> str | None:
+    """The bleed length; refused when larger than the material's safe margin (a cut that
+    drifts by the bleed must never reach text) or too small to hold crop marks."""
+    spec = campaign.print if campaign and campaign.print else material.print
+    where = f"{material.source_file}: {'campaign ' + campaign.name + ' ' if campaign and campaign.print else ''}print settings of {material.id}"
+    bleed = STANDARD_BLEED[paper] if spec.bleed is True else spec.bleed or None
+    points = css_length_in_points(bleed) if bleed else 0.0
+    if points > css_length_in_points(material.safe_margin) + 0.01:
+        raise ProjectError(f"{where}: bleed {bleed} is larger than the safe margin {material.safe_margin}")
+    if spec.crop_marks and points < MIN_BLEED_FOR_MARKS_PT:
+        raise ProjectError(f"{where}: crop marks need a bleed of at least 3mm to be printed in")
+    return bleed
 
 
 def _proof_note(language: Language) -> str:

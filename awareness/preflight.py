@@ -1,0 +1,132 @@
+"""`check PATH...`: is a folder of PDFs safe to print? Each PDF is read back and compared with
+what its material, language and region require. A PDF is known by where the build put it:
+<campaign>/<region>/<lang>/<material>.pdf."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .errors import ProjectError
+from .hotlines import digits_of
+from .model import Project
+from .readback import PdfFacts, digits_only, read_pdf
+from .resolve import BuildItem, RenderJob, resolve_job
+from .units import css_length_in_points
+
+SIZE_TOLERANCE_PT = 0.5
+
+
+@dataclass
+class FileReport:
+    path: str
+    ok: bool = True
+    problems: list[str] = field(default_factory=list)
+    pages: int = 0
+    trim_sizes_pt: list[list[float]] = field(default_factory=list)
+    language: str | None = None
+    title: str | None = None
+    fonts: list[str] = field(default_factory=list)
+    qr_payloads: list[str] = field(default_factory=list)
+
+    def fail(self, problem: str) -> None:
+        self.ok = False
+        self.problems.append(problem)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def pdf_files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(path.rglob("*.pdf")))
+        else:
+            files.append(path)
+    return files
+
+
+def check_pdf(project: Project, path: Path) -> FileReport:
+    report = FileReport(str(path))
+    try:
+        job = resolve_job(project, _item_of(project, path), proof=False)
+    except ProjectError as error:
+        report.fail(f"cannot tell what this PDF should be: {error.message}")
+        return report
+    try:
+        facts = read_pdf(path)
+    except Exception as error:  # pypdf and PDFium raise many types for a damaged file
+        report.fail(f"not a readable PDF: {error}")
+        return report
+    _fill(report, facts)
+    for check in (_check_pages, _check_fonts, _check_metadata, _check_numbers, _check_qr):
+        check(report, facts, job, project)
+    return report
+
+
+def _item_of(project: Project, path: Path) -> BuildItem:
+    parts = path.resolve().parts
+    if len(parts) < 4 or path.suffix != ".pdf":
+        raise ProjectError("expected a path ending in <campaign>/<region>/<lang>/<material>.pdf")
+    campaign, region, language, material = parts[-4], parts[-3], parts[-2], path.stem
+    for kind, name, known in (("region", region, project.regions), ("language", language, project.languages),
+                              ("material", material, project.materials)):
+        if name not in known:
+            raise ProjectError(f"unknown {kind} '{name}' in the path")
+    return BuildItem(campaign if campaign in project.campaigns else "default", material, language, region)
+
+
+def _fill(report: FileReport, facts: PdfFacts) -> None:
+    report.pages = len(facts.page_sizes_pt)
+    report.trim_sizes_pt = [list(size) for size in facts.trim_sizes_pt]
+    report.language, report.title = facts.language, facts.title
+    report.fonts = [font.name for font in facts.fonts]
+    report.qr_payloads = [payload for page in facts.qr_payloads for payload in page]
+
+
+def _check_pages(report: FileReport, facts: PdfFacts, job: RenderJob, project: Project) -> None:
+    if report.pages != job.material.pages:
+        report.fail(f"{report.pages} page(s); {job.material.id} has {job.material.pages}")
+    expected = tuple(css_length_in_points(length) for length in job.page_size)
+    for number, (width, height) in enumerate(facts.trim_sizes_pt, start=1):
+        if abs(width - expected[0]) > SIZE_TOLERANCE_PT or abs(height - expected[1]) > SIZE_TOLERANCE_PT:
+            report.fail(f"page {number} trims to {width:.1f} x {height:.1f} pt; {job.material.id} on {job.paper} is "
+                        f"{' x '.join(job.page_size)} ({expected[0]:.1f} x {expected[1]:.1f} pt)")
+    bleed = 2 * css_length_in_points(job.bleed) if job.bleed else 0.0
+    for number, (width, height) in enumerate(facts.bleed_sizes_pt, start=1):
+        if abs(width - expected[0] - bleed) > SIZE_TOLERANCE_PT or abs(height - expected[1] - bleed) > SIZE_TOLERANCE_PT:
+            report.fail(f"page {number} has a bleed box of {width:.1f} x {height:.1f} pt; expected a bleed of {job.bleed or 'none'}")
+
+
+def _check_fonts(report: FileReport, facts: PdfFacts, job: RenderJob, project: Project) -> None:
+    for name in facts.unembedded_fonts:
+        report.fail(f"font not embedded: {name}")
+    if facts.missing_glyphs:
+        shown = " ".join(f"U+{ord(char):04X}" if len(char) == 1 else char for char in facts.missing_glyphs)
+        report.fail(f"characters printed as empty boxes (no glyph): {shown}")
+
+
+def _check_metadata(report: FileReport, facts: PdfFacts, job: RenderJob, project: Project) -> None:
+    if not facts.title:
+        report.fail("no document title")
+    if facts.language != job.language.tag:
+        report.fail(f"document language is {facts.language!r}, expected {job.language.tag!r}")
+
+
+def _check_numbers(report: FileReport, facts: PdfFacts, job: RenderJob, project: Project) -> None:
+    """The lead hotline reads in order on a printed line; no known-bad number is anywhere."""
+    number = str(job.hotline.phone.display)
+    if not any(number in line for line in facts.visual_lines):
+        report.fail(f"hotline {number} not found in the text layer")
+    digits = digits_only(facts.text)
+    for bad in project.known_bad:
+        if digits_of(bad.form) in digits:
+            report.fail(f"known wrong number {bad.form} printed; the correct number is {bad.correct}")
+
+
+def _check_qr(report: FileReport, facts: PdfFacts, job: RenderJob, project: Project) -> None:
+    expected = [job.qr.payload] if job.qr else []
+    if report.qr_payloads != expected:
+        found = ", ".join(report.qr_payloads) or "none readable"
+        report.fail(f"QR codes decode to [{found}], expected [{', '.join(expected) or 'no QR code'}]")

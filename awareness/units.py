@@ -1,0 +1,17 @@
+"""CSS lengths as the materials declare them ("8.5in", "85mm") in points and CSS pixels."""
+
+from __future__ import annotations
+
+POINTS_PER_UNIT = {"in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "pt": 1.0}
+PX_PER_POINT = 96 / 72
+
+
+def css_length_in_points(length: str) -> float:
+    unit = length[-2:]
+    if unit not in POINTS_PER_UNIT:
+        raise ValueError(f"unsupported length {length!r}: use in, mm, cm or pt")
+    return float(length[:-2]) * POINTS_PER_UNIT[unit]
+
+
+def css_length_in_px(length: str) -> float:
+    return css_length_in_points(length) * PX_PER_POINT

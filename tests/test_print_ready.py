@@ -1,0 +1,129 @@
+"""Print-shop readiness: bleed and marks, tagged PDFs, the preflight `check` command."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import RectangleObject
+
+from .conftest import PROJECT_ROOT, replace_in, run_cli
+
+
+def _structure(pdf: Path) -> list[tuple[str, str | None]]:
+    """(role, alternative text) of every element of the PDF's structure tree, in order."""
+    found = []
+
+    def walk(node):
+        node = node.get_object()
+        if "/S" in node:
+            found.append((str(node["/S"]), node.get("/Alt")))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            kid = kid.get_object() if hasattr(kid, "get_object") else kid
+            if isinstance(kid, dict):
+                walk(kid)
+
+    walk(PdfReader(pdf).trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+def test_bleed_and_crop_marks_set_trim_and_bleed_boxes(tmp_path):
+    out = tmp_path / "out"
+    run = run_cli(PROJECT_ROOT, "build", "--campaign", "print-shop", "--lang", "en", "--out", str(out))
+    assert run.code == 0, run.stderr
+    page = PdfReader(out / "print-shop/us/en/wallet_card.pdf").pages[0]
+    assert [float(v) for v in page.trimbox] == [0, 0, 252, 144]  # 3.5 x 2 in
+    assert [float(v) for v in page.bleedbox] == [-9, -9, 261, 153]  # + 0.125 in each side
+    assert run_cli(PROJECT_ROOT, "check", str(out)).code == 0
+
+
+def test_bleed_larger_than_the_safe_margin_is_refused(sample_project, tmp_path):
+    campaign = sample_project / "materials/campaigns/print-shop.yaml"
+    replace_in(campaign, "print: {bleed: true, crop_marks: true}", "print: {bleed: 5mm, crop_marks: true}")
+    run = run_cli(sample_project, "build", "--campaign", "print-shop", "--lang", "en", "--out", str(tmp_path / "out"))
+    assert run.code == 1
+    assert "materials/wallet_card.yaml: campaign print-shop print settings of wallet_card: bleed 5mm is larger than the safe margin 0.14in" in run.stderr
+    assert not list((tmp_path / "out").rglob("wallet_card.pdf"))
+
+
+def test_pdfs_are_tagged_with_language_and_described_qr_code(default_build):
+    _run, out = default_build
+    pdf = out / "default/us/fa/poster.pdf"
+    root = PdfReader(pdf).trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"]) and root["/Lang"] == "fa"
+    roles = _structure(pdf)
+    names = [role for role, _alt in roles]
+    assert names[:2] == ["/Document", "/H1"]  # reading order follows the content
+    assert names.index("/H1") < names.index("/L") < names.index("/Figure")
+    figure_alt = next(alt for role, alt in roles if role == "/Figure")
+    assert figure_alt.endswith("humantraffickinghotline.org") and len(figure_alt) > len("humantraffickinghotline.org")
+
+
+def test_check_passes_on_the_default_campaign(default_build):
+    _run, out = default_build
+    run = run_cli(PROJECT_ROOT, "check", str(out), "--format", "json")
+    assert run.code == 0, run.stdout[-2000:]
+    reports = json.loads(run.stdout)
+    assert len(reports) == 48 and all(report["ok"] for report in reports)
+
+
+@pytest.fixture
+def good_pdfs(default_build, tmp_path) -> Path:
+    """A private copy of a few good PDFs, laid out as the build lays them out."""
+    _run, out = default_build
+    target = tmp_path / "default" / "us"
+    for lang in ("en", "ar"):
+        shutil.copytree(out / "default" / "us" / lang, target / lang)
+    return tmp_path / "default"
+
+
+def _rewrite(path: Path, change) -> None:
+    writer = PdfWriter(clone_from=str(path))
+    change(writer)
+    with path.open("wb") as handle:
+        writer.write(handle)
+
+
+def _problems(path: Path) -> list[str]:
+    run = run_cli(PROJECT_ROOT, "check", str(path), "--format", "json")
+    assert run.code == 1
+    return json.loads(run.stdout)[0]["problems"]
+
+
+def test_check_fails_a_missing_font(good_pdfs):
+    pdf = good_pdfs / "us/ar/poster.pdf"
+
+    def unembed(writer):
+        font = next(iter(writer.pages[0]["/Resources"]["/Font"].values())).get_object()
+        descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+        for key in ("/FontFile", "/FontFile2", "/FontFile3"):
+            descriptor.pop(key, None)
+
+    _rewrite(pdf, unembed)
+    assert any(problem.startswith("font not embedded:") for problem in _problems(pdf))
+
+
+def test_check_fails_a_wrong_size(good_pdfs):
+    pdf = good_pdfs / "us/en/wallet_card.pdf"
+
+    def shrink(writer):
+        for page in writer.pages:
+            page.trimbox = page.bleedbox = page.mediabox = RectangleObject([0, 0, 240, 144])
+
+    _rewrite(pdf, shrink)
+    assert any("trims to 240.0 x 144.0 pt; wallet_card on letter is 3.5in x 2in" in problem for problem in _problems(pdf))
+
+
+def test_check_fails_an_unreadable_qr_code_and_a_missing_hotline(sample_project, tmp_path):
+    replace_in(sample_project / "templates/materials.css", ".poster .qr-code { width: 1.5in; height: 1.5in; }",
+               ".poster .qr-code { width: 0.12in; height: 0.12in; }")
+    replace_in(sample_project / "templates/poster.html", "{{ hotline_block(hotline, emergency) }}", "")
+    out = tmp_path / "out"
+    assert run_cli(sample_project, "build", "--lang", "en", "--material", "poster", "--out", str(out)).code == 0
+    problems = _problems(out / "default/us/en/poster.pdf")
+    assert "QR codes decode to [none readable], expected [https://humantraffickinghotline.org]" in problems
+    assert "hotline 1-888-373-7888 not found in the text layer" in problems
