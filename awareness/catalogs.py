@@ -47,11 +47,10 @@ def _all_messages(paths: ProjectPaths, problems: Collector) -> Iterator[Message]
             yield from _template_messages(template, paths)
         except ProjectError as error:
             problems.extend(error)
-    for material in sorted(paths.materials.glob("*.yaml")):
-        if material.name in REGISTRY_FIELDS:
-            yield from _registry_messages(material, paths, REGISTRY_FIELDS[material.name])
-        elif material.name not in ("regions.yaml", "known_bad_numbers.yaml"):
-            yield from _material_messages(material, paths)
+    for registry, fields in REGISTRY_FIELDS.items():
+        yield from _registry_messages(paths.materials / registry, paths, fields)
+    for material in paths.material_files():
+        yield from _material_messages(material, paths)
 
 
 def _template_messages(template: Path, paths: ProjectPaths) -> Iterator[Message]:

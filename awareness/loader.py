@@ -17,7 +17,6 @@ from .paths import ProjectPaths
 from .validate import check_schema
 from .yamlfile import load_yaml, location_of
 
-REGISTRY_FILES = {"hotlines.yaml", "known_bad_numbers.yaml", "regions.yaml", "organizations.yaml"}
 STALE_AFTER = datetime.timedelta(days=365)
 
 
@@ -78,10 +77,17 @@ def _regions(paths: ProjectPaths, hotlines: dict[str, Hotline], languages: dict[
         for index, tag in enumerate(entry["languages"]):
             _require(tag, languages, "language (no catalog in translations/)", location_of(entry["languages"], index), problems)
         regions[region_id] = Region(
-            region_id, entry["name"], entry["paper"], entry["hotline"], tuple(entry.get("more_hotlines", ())),
+            region_id, entry["name"], entry.get("paper") or _paper_of(paths, entry["country"]), entry["hotline"],
+            tuple(entry.get("more_hotlines", ())),
             entry["emergency"], tuple(entry["languages"]),
         )
     return regions
+
+
+def _paper_of(paths: ProjectPaths, country: str) -> str:
+    """The paper family CLDR gives a territory: US Letter for a few, A4 for the rest."""
+    sizes = load_yaml(paths.materials / "paper_sizes.yaml")
+    return "letter" if country in sizes["letter"] else sizes["default"]
 
 
 def _require(key: str, known: dict[str, Any], kind: str, where: Location | None, problems: Collector) -> None:
@@ -104,9 +110,7 @@ def _compile_catalogs(project: Project) -> None:
 
 
 def _load_materials(project: Project) -> None:
-    for path in sorted(project.paths.materials.glob("*.yaml")):
-        if path.name in REGISTRY_FILES:
-            continue
+    for path in project.paths.material_files():
         problems = Collector()
         data = _load(path, "material", problems)
         if data is not None:

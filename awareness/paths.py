@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+# Files in materials/ that are registries and settings, not materials.
+DATA_FILES = frozenset({"hotlines.yaml", "known_bad_numbers.yaml", "regions.yaml", "organizations.yaml", "paper_sizes.yaml"})
+
+
 @dataclass(frozen=True)
 class ProjectPaths:
     root: Path
@@ -33,6 +37,9 @@ class ProjectPaths:
     @property
     def output(self) -> Path:
         return self.root / "output"
+
+    def material_files(self) -> list[Path]:
+        return [path for path in sorted(self.materials.glob("*.yaml")) if path.name not in DATA_FILES]
 
     def po_file(self, catalog_dir: str) -> Path:
         return self.translations / catalog_dir / "LC_MESSAGES" / "messages.po"
