@@ -44,6 +44,11 @@ class BuildReport:
     def rendered(self) -> list[ItemResult]:
         return [result for result in self.results if result.ok and not result.up_to_date]
 
+    def fit_notes(self) -> list[str]:
+        """Items whose type auto-fit shrank, and by how much (within the declared minimum)."""
+        return [f"{result.item}: type set at {result.text_scale:.0%} of full size to fit"
+                for result in self.results if result.ok and result.text_scale < 1.0]
+
     def fallback_warnings(self) -> list[str]:
         """One line per language that printed English text for missing translations."""
         missing: dict[str, set[str]] = defaultdict(set)
@@ -93,7 +98,8 @@ def _plan(project: Project, items: list[BuildItem], options: BuildOptions, finge
         if fingerprint and not options.force and manifest.up_to_date(item, fingerprint, options.out_dir):
             entry = manifest.entries[str(item)]
             up_to_date.append(ItemResult(item, item.output_path(options.out_dir), entry["pages"], entry["sha256"],
-                                         fallbacks=frozenset(entry.get("untranslated", ())), up_to_date=True))
+                                         fallbacks=frozenset(entry.get("untranslated", ())), up_to_date=True,
+                                         text_scale=entry.get("text_scale", 1.0)))
         else:
             pending.append(item)
     return pending, up_to_date, known

@@ -161,6 +161,8 @@ def _summarize(report: BuildReport, project: Project, strict: bool) -> int:
     for problem in project.broken.values():
         if str(problem) not in failed_items:
             _print_error(str(problem))
+    for note in report.fit_notes():
+        print(f"note: {note}", file=sys.stderr)
     for warning in report.warnings:
         print(f"{'error' if strict else 'warning'}: {warning}", file=sys.stderr)
     ready = len(report.results) - len(report.failed)

@@ -48,7 +48,7 @@ class HtmlRenderer:
         )
         self.environment.filters["ltr"] = isolate_ltr
 
-    def render(self, job: RenderJob, mark_messages: bool = False) -> RenderedHtml:
+    def render(self, job: RenderJob, mark_messages: bool = False, text_scale: float = 1.0) -> RenderedHtml:
         translator = Translator(_translations(job.mo_path), mark_messages=mark_messages)
         context = {
             "gettext": translator.gettext,
@@ -66,6 +66,7 @@ class HtmlRenderer:
             "qr": {"src": qr_data_uri(job.qr.payload), "label": job.qr.label} if job.qr else None,
             "verified": job.verified,
             "proof_note": job.proof_note,
+            "text_scale": f"{text_scale:.3f}",
         }
         try:
             html = self.environment.get_template(job.material.template).render(context)

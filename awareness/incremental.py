@@ -140,6 +140,7 @@ class Manifest:
             "review": review,
             "untranslated": sorted(result.fallbacks),
             "seconds": round(result.seconds, 3),
+            "text_scale": result.text_scale,
             "inputs": inputs,
             "fingerprint": fingerprint,
         }

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ProjectError
+from .fitting import lay_out_to_fit
 from .htmlrender import HtmlRenderer
 from .model import Project
 from .resolve import BuildItem, resolve_job
@@ -25,6 +26,7 @@ class ItemResult:
     fallbacks: frozenset[str] = frozenset()
     seconds: float = 0.0
     up_to_date: bool = False  # not rendered: its inputs had not changed
+    text_scale: float = 1.0  # below 1: auto-fit shrank the type to make the text fit
 
     @property
     def ok(self) -> bool:
@@ -47,11 +49,11 @@ class ItemBuilder:
         result = ItemResult(item)
         try:
             job = resolve_job(self.project, item, proof=not self.release)
-            rendered = self.html.render(job)
-            document = self.pdf.layout(rendered.html, job)
+            fitted = lay_out_to_fit(self.html, self.pdf, job)
+            self.pdf.check_page_size(fitted.document, job)
             result.path = item.output_path(self.out_dir)
-            data = self.pdf.write(document, result.path)
-            result.pages, result.fallbacks = len(document.pages), rendered.fallbacks
+            data = self.pdf.write(fitted.document, result.path)
+            result.pages, result.fallbacks, result.text_scale = len(fitted.document.pages), fitted.rendered.fallbacks, fitted.scale
             result.sha256 = hashlib.sha256(data).hexdigest()
         except ProjectError as error:
             result.error = str(error)

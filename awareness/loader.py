@@ -14,6 +14,7 @@ from .i18n import CatalogFile
 from .languages import SOURCE_LANGUAGE, Language, parse_locale, tag_from_dir_name
 from .model import Campaign, LanguageEntry, Material, Organization, PrintSpec, Project, QrSpec, Region
 from .paths import ProjectPaths
+from .units import css_length_in_points
 from .validate import check_schema
 from .yamlfile import load_yaml, location_of
 
@@ -143,6 +144,8 @@ def _material(data: dict[str, Any], source_file: str) -> Material:
         text=dict(data["text"]),
         source_file=source_file,
         safe_margin=data["safe_margin"],
+        min_body_pt=css_length_in_points(data["min_type"]["body"]),
+        min_small_pt=css_length_in_points(data["min_type"]["small_print"]),
         print=PrintSpec(**data.get("print", {})),
     )
 

@@ -41,6 +41,8 @@ class Material:
     text: dict[str, Any]  # English source strings, translated at render time
     source_file: str
     safe_margin: str = "0in"  # least distance from the trim edge to any text
+    min_body_pt: float = 0.0  # smallest type allowed for body text ...
+    min_small_pt: float = 0.0  # ... and for text marked small-print
     print: PrintSpec = PrintSpec()
 
 

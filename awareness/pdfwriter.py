@@ -54,14 +54,8 @@ class PdfWriter:
         self.font_config = FontConfiguration()
         self.stylesheet = CSS(filename=str(templates_dir / STYLESHEET), font_config=self.font_config, url_fetcher=self.fetcher)
 
-    def layout(self, html: str, job: RenderJob) -> Document:
-        """Lay the page out and prove it fits: the declared page count and trim size."""
-        document = self.lay_out(html, job)
-        _check_fit(document, job)
-        return document
-
     def lay_out(self, html: str, job: RenderJob) -> Document:
-        """Only lay out: the fit check looks at an overflowing layout before refusing it."""
+        """Lay the page out; fitting.py decides whether it fits and at which type size."""
         try:
             document = HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render(
                 font_config=self.font_config, stylesheets=[self.stylesheet]
@@ -70,25 +64,21 @@ class PdfWriter:
             raise ProjectError(f"{job.item}: {error.__cause__ or error}", Location(self.templates_dir / job.material.template)) from None
         return document
 
+    @staticmethod
+    def check_page_size(document: Document, job: RenderJob) -> None:
+        """Every page has the material's trim size on the job's paper."""
+        expected = tuple(css_length_in_px(length) for length in job.page_size)
+        for number, page in enumerate(document.pages, start=1):
+            if abs(page.width - expected[0]) > SIZE_TOLERANCE_PX or abs(page.height - expected[1]) > SIZE_TOLERANCE_PX:
+                raise ProjectError(f"{job.item}: page {number} is {page.width:.1f}x{page.height:.1f} px, "
+                                   f"expected {' x '.join(job.page_size)}", Location(Path(job.material.source_file)))
+
     def write(self, document: Document, target: Path) -> bytes:
         """Write the PDF atomically; returns its bytes (no dates, no random ids: the same
         inputs give the same bytes)."""
         data = document.write_pdf(pdf_variant=PDF_VARIANT)
         atomic_write_bytes(target, data)
         return data
-
-
-def _check_fit(document: Document, job: RenderJob) -> None:
-    material = job.material
-    where = Location(Path(material.source_file))
-    if len(document.pages) != material.pages:
-        raise ProjectError(
-            f"{job.item}: laid out on {len(document.pages)} pages, but {material.id} has {material.pages}: "
-            f"the {job.language.tag} text does not fit", where)
-    expected = tuple(css_length_in_px(length) for length in job.page_size)
-    for number, page in enumerate(document.pages, start=1):
-        if abs(page.width - expected[0]) > SIZE_TOLERANCE_PX or abs(page.height - expected[1]) > SIZE_TOLERANCE_PX:
-            raise ProjectError(f"{job.item}: page {number} is {page.width:.1f}x{page.height:.1f} px, expected {' x '.join(job.page_size)}", where)
 
 
 def quiet_weasyprint_progress() -> None:

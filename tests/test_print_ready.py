@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import RectangleObject
 
-from .conftest import PROJECT_ROOT, replace_in, run_cli
+from .conftest import PROJECT_ROOT, replace_in, run_cli, set_translation
 
 
 def _structure(pdf: Path) -> list[tuple[str, str | None]]:
@@ -127,3 +127,38 @@ def test_check_fails_an_unreadable_qr_code_and_a_missing_hotline(sample_project,
     problems = _problems(out / "default/us/en/poster.pdf")
     assert "QR codes decode to [none readable], expected [https://humantraffickinghotline.org]" in problems
     assert "hotline 1-888-373-7888 not found in the text layer" in problems
+
+
+def test_auto_fit_shrinks_within_the_minimum_and_reports_it(sample_project, tmp_path):
+    catalog = sample_project / "translations/es/LC_MESSAGES/messages.po"
+    longer = {  # a wordier translation, about 40% longer than the catalog's
+        "The child seems afraid, watched or controlled.":
+            "El niño parece tener miedo, sentirse vigilado o controlado por otra persona que está cerca.",
+        "Someone else holds the child's ID or papers.":
+            "Otra persona guarda la identificación, el pasaporte o los papeles del niño y no se los devuelve.",
+        "The child lives where they work.": "El niño vive en el mismo lugar donde trabaja, sin poder salir libremente.",
+        "A child is not allowed to speak for themselves.": "No se le permite al niño hablar por sí mismo; otra persona habla por él.",
+        "Child trafficking is when someone makes a child work or do sexual acts for someone else's gain. "
+        "It happens in cities, towns and online.":
+            "La trata de niños ocurre cuando alguien obliga a un niño o a una niña a trabajar o a realizar actos "
+            "sexuales para que otra persona obtenga dinero u otro beneficio. Ocurre en ciudades grandes, en pueblos "
+            "pequeños, en el campo y también en internet, en las redes sociales y en los juegos en línea.",
+    }
+    for msgid, translation in longer.items():
+        set_translation(catalog, msgid, translation)
+    out = tmp_path / "out"
+    run = run_cli(sample_project, "build", "--lang", "es", "--material", "poster", "--out", str(out))
+    assert run.code == 0, run.stderr
+    note = next(line for line in run.stderr.splitlines() if line.startswith("note: us/es/poster: type set at"))
+    scale = int(note.split("type set at ")[1].split("%")[0])
+    assert 14 / 15 * 100 <= scale < 100  # body type is 15 pt at full size, 14 pt at the least
+    manifest = json.loads((out / "default/manifest.json").read_text())
+    assert manifest["pdfs"]["us/es/poster"]["text_scale"] == scale / 100
+
+
+def test_type_below_the_minimum_in_the_design_is_refused(sample_project, tmp_path):
+    replace_in(sample_project / "templates/materials.css", ".poster { padding: 0.5in 0.6in 0.35in; font-size: 15rem; }",
+               ".poster { padding: 0.5in 0.6in 0.35in; font-size: 12rem; }")
+    run = run_cli(sample_project, "build", "--lang", "en", "--material", "poster", "--out", str(tmp_path / "out"))
+    assert run.code == 1
+    assert "error: materials/poster.yaml: us/en/poster: body type of 12.0 pt, below the minimum of 14 pt for poster" in run.stderr

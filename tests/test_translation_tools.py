@@ -95,7 +95,8 @@ def test_fit_check_names_the_messages_that_do_not_fit(sample_project):
     line = msgstr_line(catalog, "You are not alone. Help is free and you do not have to give your name.") - 1
     fit = [finding for finding in findings if "[fit]" in finding]
     assert any(
-        finding.startswith(f"translations/es/LC_MESSAGES/messages.po:{line}: [fit] wallet_card in es (us) overflows by 1 page(s)")
+        finding.startswith(f"translations/es/LC_MESSAGES/messages.po:{line}: [fit] wallet_card in es (us) does not fit "
+                           "even with the smallest type allowed; this message is in the block that overflows")
         and "You are not alone" in finding
         for finding in fit
     ), findings
