@@ -28,6 +28,7 @@ class BuildOptions:
     jobs: int | None = None  # None: one per core
     scheduler: str | None = None  # a Dask scheduler address
     force: bool = False  # rebuild even what is up to date
+    sheets: bool = False  # also impose office sheets of the materials that declare one
 
 
 @dataclass
@@ -65,7 +66,7 @@ class BuildReport:
 def build_items(project: Project, items: list[BuildItem], options: BuildOptions, progress: Progress | None = None) -> BuildReport:
     started = time.perf_counter()
     report = BuildReport(warnings=list(project.warnings))
-    fingerprints = Fingerprints(project, {"release": options.release})
+    fingerprints = Fingerprints(project, {"release": options.release, "sheets": options.sheets})
     manifests: dict[str, Manifest] = {}
     pending, up_to_date, known = _plan(project, items, options, fingerprints, manifests)
 
@@ -79,7 +80,7 @@ def build_items(project: Project, items: list[BuildItem], options: BuildOptions,
     for result in up_to_date:
         finish(result)
     pending.sort(key=lambda item: -_expected_seconds(manifests[item.campaign], item, project))
-    settings = WorkerSettings(project.paths.root, options.out_dir, options.release)
+    settings = WorkerSettings(project.paths.root, options.out_dir, options.release, options.sheets)
     make_runner(project, settings, options.jobs, options.scheduler, len(pending)).run(pending, finish)
     for campaign, manifest in manifests.items():
         manifest.save(options.out_dir / campaign)

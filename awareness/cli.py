@@ -50,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--scheduler", metavar="ADDRESS", help="build on a Dask distributed cluster, e.g. tcp://10.0.0.5:8786")
     build.add_argument("--force", action="store_true", help="rebuild even the PDFs whose inputs have not changed")
     build.add_argument("--bundle", action="store_true", help="also write a zip per region and language, and index.html")
+    build.add_argument("--sheets", action="store_true", help="also impose cards 10-up on Letter/A4 with cut marks, for duplex printing")
     build.set_defaults(command=_build)
 
     preview = commands.add_parser("preview", help="one language as PDFs and PNG pages in output/preview/")
@@ -80,7 +81,8 @@ def _build(args: argparse.Namespace, root: Path) -> int:
     items = plan_items(project, args.campaign, args.material, args.lang, args.region)
     if args.release and not args.allow_unreviewed:
         _refuse_unreviewed(project, unreviewed_languages(project, items))
-    options = BuildOptions((args.out or project.paths.output).resolve(), args.release, args.jobs, args.scheduler, args.force)
+    options = BuildOptions((args.out or project.paths.output).resolve(), args.release, args.jobs, args.scheduler,
+                           args.force, args.sheets)
     print(f"Building {len(items)} PDFs of campaign '{args.campaign}' into {options.out_dir}", file=sys.stderr)
     report = build_items(project, items, options, progress=Progress())
     code = _summarize(report, project, args.strict)

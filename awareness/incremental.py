@@ -144,6 +144,12 @@ class Manifest:
             "inputs": inputs,
             "fingerprint": fingerprint,
         }
+        if result.sheet_path:
+            self.entries[f"{item}-sheet"] = {
+                "pdf": f"{item.region}/{item.language}/{result.sheet_path.name}",
+                "material": item.material, "language": item.language, "region": item.region, "pages": 2,
+                "sha256": result.sheet_sha256, "review": review, "imposed_from": str(item), "fingerprint": fingerprint,
+            }
 
     def save(self, campaign_dir: Path) -> None:
         """Keep only entries whose PDF is on disk, then write atomically."""

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .errors import ProjectError
 from .fitting import lay_out_to_fit
+from .imposition import impose, sheet_path
 from .htmlrender import HtmlRenderer
 from .model import Project
 from .resolve import BuildItem, resolve_job
@@ -27,6 +28,8 @@ class ItemResult:
     seconds: float = 0.0
     up_to_date: bool = False  # not rendered: its inputs had not changed
     text_scale: float = 1.0  # below 1: auto-fit shrank the type to make the text fit
+    sheet_path: Path | None = None  # the office sheet imposed from this PDF, if asked for
+    sheet_sha256: str = ""
 
     @property
     def ok(self) -> bool:
@@ -34,13 +37,14 @@ class ItemResult:
 
 
 class ItemBuilder:
-    def __init__(self, project: Project, out_dir: Path, release: bool = False) -> None:
+    def __init__(self, project: Project, out_dir: Path, release: bool = False, sheets: bool = False) -> None:
         from .pdfwriter import PdfWriter, quiet_weasyprint_progress  # WeasyPrint loads only where PDFs are made
 
         quiet_weasyprint_progress()
         self.project = project
         self.out_dir = out_dir
         self.release = release
+        self.sheets = sheets
         self.html = HtmlRenderer(project.paths.templates)
         self.pdf = PdfWriter(project.paths.templates)
 
@@ -48,13 +52,16 @@ class ItemBuilder:
         started = time.perf_counter()
         result = ItemResult(item)
         try:
-            job = resolve_job(self.project, item, proof=not self.release)
+            job = resolve_job(self.project, item, proof=not self.release, sheets=self.sheets)
             fitted = lay_out_to_fit(self.html, self.pdf, job)
             self.pdf.check_page_size(fitted.document, job)
             result.path = item.output_path(self.out_dir)
             data = self.pdf.write(fitted.document, result.path)
             result.pages, result.fallbacks, result.text_scale = len(fitted.document.pages), fitted.rendered.fallbacks, fitted.scale
             result.sha256 = hashlib.sha256(data).hexdigest()
+            if job.sheet:
+                result.sheet_path = sheet_path(result.path)
+                result.sheet_sha256 = hashlib.sha256(impose(data, job.sheet, result.sheet_path)).hexdigest()
         except ProjectError as error:
             result.error = str(error)
         except Exception:  # a crash is a bug in the tool: say so, keep building the rest

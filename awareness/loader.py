@@ -12,7 +12,7 @@ from .errors import Collector, Location, ProjectError, ProjectErrors
 from .hotlines import Hotline, KnownBadNumber, build_registry
 from .i18n import CatalogFile
 from .languages import SOURCE_LANGUAGE, Language, parse_locale, tag_from_dir_name
-from .model import Campaign, LanguageEntry, Material, Organization, PrintSpec, Project, QrSpec, Region
+from .model import Campaign, LanguageEntry, Material, Organization, PrintSpec, Project, QrSpec, Region, SheetSpec
 from .paths import ProjectPaths
 from .units import css_length_in_points
 from .validate import check_schema
@@ -147,6 +147,7 @@ def _material(data: dict[str, Any], source_file: str) -> Material:
         min_body_pt=css_length_in_points(data["min_type"]["body"]),
         min_small_pt=css_length_in_points(data["min_type"]["small_print"]),
         print=PrintSpec(**data.get("print", {})),
+        sheet=SheetSpec(**data["sheet"]) if "sheet" in data else None,
     )
 
 
@@ -165,6 +166,7 @@ def _load_campaigns(project: Project) -> None:
                 path.stem, _names(data["materials"]), _names(data["languages"]), tuple(data["regions"]),
                 paper=overrides.get("paper"), qr=QrSpec(qr["enabled"], qr.get("payload", "web")) if qr else None,
                 print=PrintSpec(**overrides["print"]) if "print" in overrides else None,
+                sheets=overrides.get("sheets", False),
             )
 
 

@@ -30,6 +30,14 @@ class PrintSpec:
 
 
 @dataclass(frozen=True)
+class SheetSpec:
+    """Copies per office sheet: columns x rows."""
+
+    columns: int
+    rows: int
+
+
+@dataclass(frozen=True)
 class Material:
     id: str
     title: str
@@ -44,6 +52,7 @@ class Material:
     min_body_pt: float = 0.0  # smallest type allowed for body text ...
     min_small_pt: float = 0.0  # ... and for text marked small-print
     print: PrintSpec = PrintSpec()
+    sheet: SheetSpec | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +88,7 @@ class Campaign:
     paper: str | None = None  # overrides the regions' paper family
     qr: QrSpec | None = None  # overrides every material's QR code
     print: PrintSpec | None = None  # overrides every material's print settings
+    sheets: bool = False  # also impose the materials that declare a sheet
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from .resolve import BuildItem, RenderJob, resolve_job
 from .units import css_length_in_points
 
 SIZE_TOLERANCE_PT = 0.5
+SHEET_SUFFIX = "-sheet"
 
 
 @dataclass
@@ -49,8 +50,9 @@ def pdf_files(paths: list[Path]) -> list[Path]:
 
 def check_pdf(project: Project, path: Path) -> FileReport:
     report = FileReport(str(path))
+    sheet = path.stem.endswith(SHEET_SUFFIX)
     try:
-        job = resolve_job(project, _item_of(project, path), proof=False)
+        job = resolve_job(project, _item_of(project, path), proof=False, sheets=sheet)
     except ProjectError as error:
         report.fail(f"cannot tell what this PDF should be: {error.message}")
         return report
@@ -60,7 +62,8 @@ def check_pdf(project: Project, path: Path) -> FileReport:
         report.fail(f"not a readable PDF: {error}")
         return report
     _fill(report, facts)
-    for check in (_check_pages, _check_fonts, _check_metadata, _check_numbers, _check_qr):
+    checks = (_check_sheet, _check_fonts, _check_numbers) if sheet else (_check_pages, _check_fonts, _check_metadata, _check_numbers, _check_qr)
+    for check in checks:
         check(report, facts, job, project)
     return report
 
@@ -69,7 +72,7 @@ def _item_of(project: Project, path: Path) -> BuildItem:
     parts = path.resolve().parts
     if len(parts) < 4 or path.suffix != ".pdf":
         raise ProjectError("expected a path ending in <campaign>/<region>/<lang>/<material>.pdf")
-    campaign, region, language, material = parts[-4], parts[-3], parts[-2], path.stem
+    campaign, region, language, material = parts[-4], parts[-3], parts[-2], path.stem.removesuffix(SHEET_SUFFIX)
     for kind, name, known in (("region", region, project.regions), ("language", language, project.languages),
                               ("material", material, project.materials)):
         if name not in known:
@@ -97,6 +100,24 @@ def _check_pages(report: FileReport, facts: PdfFacts, job: RenderJob, project: P
     for number, (width, height) in enumerate(facts.bleed_sizes_pt, start=1):
         if abs(width - expected[0] - bleed) > SIZE_TOLERANCE_PT or abs(height - expected[1] - bleed) > SIZE_TOLERANCE_PT:
             report.fail(f"page {number} has a bleed box of {width:.1f} x {height:.1f} pt; expected a bleed of {job.bleed or 'none'}")
+
+
+def _check_sheet(report: FileReport, facts: PdfFacts, job: RenderJob, project: Project) -> None:
+    """An office sheet: fronts and backs on the paper, every back's QR code readable."""
+    layout = job.sheet
+    if layout is None:
+        report.fail(f"{job.material.id} has no sheet layout")
+        return
+    if report.pages != 2:
+        report.fail(f"{report.pages} page(s); a sheet has 2 (fronts, backs)")
+    for number, (width, height) in enumerate(facts.trim_sizes_pt, start=1):
+        if abs(width - layout.paper[0]) > SIZE_TOLERANCE_PT or abs(height - layout.paper[1]) > SIZE_TOLERANCE_PT:
+            report.fail(f"page {number} is {width:.1f} x {height:.1f} pt, not {job.paper} paper")
+    copies = layout.columns * layout.rows
+    if job.qr:
+        decoded = [payload for page in facts.qr_payloads for payload in page]
+        if decoded != [job.qr.payload] * copies:
+            report.fail(f"{len([p for p in decoded if p == job.qr.payload])} of {copies} QR codes decode to {job.qr.payload}")
 
 
 def _check_fonts(report: FileReport, facts: PdfFacts, job: RenderJob, project: Project) -> None:

@@ -15,6 +15,7 @@ from .errors import ProjectError
 from .hotlines import Hotline, Number
 from .languages import Language
 from .model import Material, Organization, Project, QrSpec, Region
+from .imposition import SheetLayout, sheet_layout
 from .units import css_length_in_points
 
 
@@ -74,6 +75,7 @@ class RenderJob:
     page_size: tuple[str, str]
     bleed: str | None  # a CSS length, or None for none
     crop_marks: bool
+    sheet: SheetLayout | None  # impose copies on an office sheet too
     verified: str
     proof_note: str | None  # printed on proofs of a translation no native speaker reviewed
 
@@ -114,7 +116,7 @@ def _chosen(requested: list[str] | None, default: tuple[str, ...] | str, known: 
     return names
 
 
-def resolve_job(project: Project, item: BuildItem, proof: bool = True) -> RenderJob:
+def resolve_job(project: Project, item: BuildItem, proof: bool = True, sheets: bool = False) -> RenderJob:
     """The render job of one item; a broken material or catalog fails this item only.
     A proof of a translation no native speaker has reviewed carries a note saying so."""
     for key in (f"material:{item.material}", f"language:{item.language}"):
@@ -125,6 +127,7 @@ def resolve_job(project: Project, item: BuildItem, proof: bool = True) -> Render
     region = project.regions[item.region]
     campaign = project.campaigns.get(item.campaign)
     paper = campaign.paper if campaign and campaign.paper else region.paper
+    bleed = _bleed(material, campaign, paper)
     language = entry.language
     view = lambda line_id: _hotline_view(project.hotlines[line_id], language)  # noqa: E731
     shown = [region.hotline, *region.more_hotlines, region.emergency]
@@ -141,8 +144,10 @@ def resolve_job(project: Project, item: BuildItem, proof: bool = True) -> Render
         qr=_qr_view(material, campaign.qr if campaign and campaign.qr else material.qr, project.hotlines[region.hotline]),
         paper=paper,
         page_size=material.sizes[paper],
-        bleed=_bleed(material, campaign, paper),
+        bleed=bleed,
         crop_marks=(campaign.print if campaign and campaign.print else material.print).crop_marks,
+        sheet=sheet_layout(material.sheet, paper, material.sizes[paper], bleed, f"{material.source_file}: sheet of {material.id}")
+        if material.sheet and (sheets or (campaign and campaign.sheets)) else None,
         verified=_format_date(min(project.hotlines[line_id].verified for line_id in shown), language),
         proof_note=_proof_note(language) if proof and entry.catalog and not entry.review.reviewed else None,
     )

@@ -28,6 +28,7 @@ class WorkerSettings:
     root: Path
     out_dir: Path
     release: bool
+    sheets: bool = False
 
 
 _worker_builders: dict[WorkerSettings, ItemBuilder] = {}
@@ -37,7 +38,7 @@ def build_in_worker(settings: WorkerSettings, item: BuildItem) -> ItemResult:
     """The task a worker runs; its ItemBuilder is made on the first item and kept."""
     builder = _worker_builders.get(settings)
     if builder is None:
-        builder = _worker_builders[settings] = ItemBuilder(load_project(settings.root), settings.out_dir, settings.release)
+        builder = _worker_builders[settings] = ItemBuilder(load_project(settings.root), settings.out_dir, settings.release, settings.sheets)
     return builder.build(item)
 
 
@@ -54,7 +55,7 @@ class SerialRunner:
     def run(self, items: list[BuildItem], on_result: OnResult) -> None:
         if not items:
             return  # nothing to render: do not even load WeasyPrint
-        builder = ItemBuilder(self.project, self.settings.out_dir, self.settings.release)
+        builder = ItemBuilder(self.project, self.settings.out_dir, self.settings.release, self.settings.sheets)
         for item in items:
             on_result(builder.build(item))
 

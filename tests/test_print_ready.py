@@ -162,3 +162,74 @@ def test_type_below_the_minimum_in_the_design_is_refused(sample_project, tmp_pat
     run = run_cli(sample_project, "build", "--lang", "en", "--material", "poster", "--out", str(tmp_path / "out"))
     assert run.code == 1
     assert "error: materials/poster.yaml: us/en/poster: body type of 12.0 pt, below the minimum of 14 pt for poster" in run.stderr
+
+
+def _flat(points: list[tuple[float, float]]) -> list[float]:
+    """Points in a stable order (by rounded position), flattened for pytest.approx."""
+    return [value for point in sorted(points, key=lambda p: (round(p[0] / 10), round(p[1] / 10))) for value in point]
+
+
+def _qr_centres(pdf: Path, page_index: int) -> list[tuple[float, float]]:
+    """Centres of the QR codes on a page, in PDF points from the bottom left."""
+    import pypdfium2 as pdfium
+    import zxingcpp
+
+    scale = 300 / 72
+    document = pdfium.PdfDocument(pdf)
+    page = document[page_index]
+    height = page.get_height()
+    image = page.render(scale=scale, grayscale=True).to_pil()
+    centres = []
+    for code in zxingcpp.read_barcodes(image):
+        corners = [code.position.top_left, code.position.top_right, code.position.bottom_left, code.position.bottom_right]
+        x = sum(point.x for point in corners) / 4 / scale
+        y = height - sum(point.y for point in corners) / 4 / scale
+        centres.append((round(x, 1), round(y, 1)))
+    document.close()
+    return sorted(centres)
+
+
+def _number_origins(pdf: Path, page_index: int, number: str) -> list[tuple[float, float]]:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    text = document[page_index].get_textpage()
+    found, start = [], 0
+    content = text.get_text_range()
+    while (index := content.find(number, start)) >= 0:
+        left, bottom, _right, _top = text.get_charbox(index)
+        found.append((round(left, 1), round(bottom, 1)))
+        start = index + 1
+    document.close()
+    return sorted(found)
+
+
+def test_cards_ten_up_with_backs_for_a_long_edge_flip(tmp_path):
+    from awareness.imposition import PAPER_PT
+
+    out = tmp_path / "out"
+    run = run_cli(PROJECT_ROOT, "build", "--sheets", "--lang", "en", "--material", "wallet_card", "--out", str(out))
+    assert run.code == 0, run.stderr
+    card, sheet = out / "default/us/en/wallet_card.pdf", out / "default/us/en/wallet_card-sheet.pdf"
+    width, height = 252.0, 144.0  # 3.5 x 2 in
+    paper_w, paper_h = PAPER_PT["letter"]
+    x0, y0 = (paper_w - 2 * width) / 2, (paper_h - 5 * height) / 2
+    fronts = sorted((x0 + column * width, y0 + row * height) for column in range(2) for row in range(5))
+    (number_x, number_y), = _number_origins(card, 0, "1-888-373-7888")
+    assert _flat(_number_origins(sheet, 0, "1-888-373-7888")) == pytest.approx(
+        _flat(sorted((x + number_x, y + number_y) for x, y in fronts)), abs=1.0)
+    (qr_x, qr_y), = _qr_centres(card, 1)
+    # Long-edge flip: the back of the card whose front is at x lies at paper_w - x - width.
+    backs = sorted((paper_w - x - width + qr_x, y + qr_y) for x, y in fronts)
+    assert _flat(_qr_centres(sheet, 1)) == pytest.approx(_flat(backs), abs=2.0)
+    assert run_cli(PROJECT_ROOT, "check", str(sheet)).code == 0
+
+
+def test_sheet_that_cannot_fit_names_the_material_and_setting(tmp_path):
+    run = run_cli(PROJECT_ROOT, "build", "--campaign", "print-shop", "--sheets", "--lang", "en", "--material", "wallet_card",
+                  "--out", str(tmp_path / "out"))
+    assert run.code == 1
+    assert ("error: materials/wallet_card.yaml: sheet of wallet_card: a 2 x 5 sheet of 3.5in x 2in cards with a bleed of "
+            "0.125in around each card needs 7.50 x 11.25 in, but letter paper leaves 8.00 x 10.50 in inside its 0.25 in "
+            "printer margins") in run.stderr
+    assert not list((tmp_path / "out").rglob("*.pdf"))
