@@ -98,7 +98,8 @@ def _does_not_fit(html: HtmlRenderer, pdf: PdfWriter, job: RenderJob, floor: flo
     block = f"; the block that does not fit begins: {messages[0]!r}" if messages else ""
     return DoesNotFit(
         f"{job.item}: the {job.language.tag} text does not fit on {job.material.pages} page(s) of {job.material.id}, "
-        f"even with type at {floor:.0%} (smallest allowed: {job.material.min_body_pt:g} pt body){block}",
+        f"even with type at {floor:.0%}, the least its minimum type sizes allow "
+        f"({job.material.min_body_pt:g} pt body, {job.material.min_small_pt:g} pt small print){block}",
         Location(Path(job.material.source_file)), messages)
 
 

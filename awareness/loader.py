@@ -148,6 +148,7 @@ def _material(data: dict[str, Any], source_file: str) -> Material:
         min_small_pt=css_length_in_points(data["min_type"]["small_print"]),
         print=PrintSpec(**data.get("print", {})),
         sheet=SheetSpec(**data["sheet"]) if "sheet" in data else None,
+        tabs=data.get("tabs", 0),
     )
 
 

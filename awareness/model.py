@@ -53,6 +53,7 @@ class Material:
     min_small_pt: float = 0.0  # ... and for text marked small-print
     print: PrintSpec = PrintSpec()
     sheet: SheetSpec | None = None
+    tabs: int = 0  # tear-off tabs along the bottom edge
 
 
 @dataclass(frozen=True)

@@ -84,11 +84,13 @@ def check(args: argparse.Namespace, root: Path) -> int:
 
 
 def _fit(root: Path, tags: list[str], findings: list[Finding]) -> list[Finding]:
-    """Lay out the default campaign's materials in the languages whose catalogs can be read."""
+    """Lay out every material, for the default campaign's regions, in each language whose
+    catalog can be read."""
     broken = {finding.path for finding in findings if finding.check == "po-syntax"}
     project = load_project(root)
     usable = [tag for tag in tags if project.languages[tag].catalog and project.languages[tag].catalog.po_path not in broken]
     usable = [tag for tag in usable if tag != SOURCE_LANGUAGE]
     if not usable:
         return []
-    return fit_findings(project, plan_items(project, "default", languages=usable))
+    every_material = sorted(project.materials)
+    return fit_findings(project, plan_items(project, "default", materials=every_material, languages=usable))

@@ -88,7 +88,8 @@ def test_text_too_long_for_the_card_fails_that_item_only(sample_project, tmp_pat
     run = run_cli(sample_project, "build", "--lang", "es", "--out", str(out))
     assert run.code == 1
     assert ("error: materials/wallet_card.yaml: us/es/wallet_card: the es text does not fit on 2 page(s) of wallet_card, "
-            "even with type at 93% (smallest allowed: 7 pt body); the block that does not fit begins: 'Need someone to talk to?'") in run.stderr
+            "even with type at 93%, the least its minimum type sizes allow (7 pt body, 6.5 pt small print); "
+            "the block that does not fit begins: 'Need someone to talk to?'") in run.stderr
     assert _pdfs(out) == {"default/us/es/handout.pdf", "default/us/es/poster.pdf"}
     assert _no_temporary_files(out)
 

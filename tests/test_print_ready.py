@@ -233,3 +233,19 @@ def test_sheet_that_cannot_fit_names_the_material_and_setting(tmp_path):
             "0.125in around each card needs 7.50 x 11.25 in, but letter paper leaves 8.00 x 10.50 in inside its 0.25 in "
             "printer margins") in run.stderr
     assert not list((tmp_path / "out").rglob("*.pdf"))
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "ru", "zh-Hant"])
+def test_tear_off_poster_tabs_carry_the_numbers(tmp_path, lang):
+    from awareness.readback import read_pdf
+
+    out = tmp_path / "out"
+    run = run_cli(PROJECT_ROOT, "build", "--campaign", "tearoff", "--lang", lang, "--out", str(out))
+    assert run.code == 0, run.stderr
+    pdf = read_pdf(out / f"tearoff/us/{lang}/tearoff_poster.pdf")
+    assert len(pdf.page_sizes_pt) == 1
+    tabs = 9  # materials/tearoff_poster.yaml
+    assert pdf.text.count("1-888-373-7888") == 1 + tabs  # the poster's own line and one per tab
+    assert pdf.text.count("233733") == 1 + tabs
+    assert pdf.missing_glyphs == []
+    assert run_cli(PROJECT_ROOT, "check", str(out)).code == 0

@@ -112,7 +112,7 @@ def test_status_counts_and_complete_materials(sample_project):
     spanish = next(entry for entry in json.loads(run.stdout) if entry["tag"] == "es")
     assert (spanish["fuzzy"], spanish["missing"]) == (1, 1)
     assert spanish["incomplete"] == ["handout", "wallet_card"]
-    assert spanish["complete"] == ["poster"]
+    assert spanish["complete"] == ["poster", "tearoff_poster"]
     assert spanish["review"]["reviewed"] is False
     table = run_cli(sample_project, "translations", "status").stdout
     assert any(line.startswith("es ") and "draft, not reviewed" in line for line in table.splitlines())
