@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from .errors import Location, ProjectError
 from .htmlrender import HtmlRenderer, RenderedHtml
 from .resolve import RenderJob
+from .units import css_length_in_px
 
 if TYPE_CHECKING:
     from weasyprint.document import Document
@@ -22,7 +23,10 @@ if TYPE_CHECKING:
 SCALE_STEP = 0.05
 PT_PER_PX = 72 / 96
 SMALL_PRINT_CLASS = "small-print"
-EXEMPT_CLASS = "proof-note"  # printed on proofs only, outside the layout
+# Not measured: the proof note (on proofs only, outside the layout) and turned text (the
+# tear-off tabs), whose boxes are laid out before they are rotated into place.
+EXEMPT_CLASSES = frozenset({"proof-note", "turned"})
+TOLERANCE_PX = 0.5
 
 
 @dataclass
@@ -32,6 +36,7 @@ class Fitted:
     scale: float  # 1.0: full size
     smallest_body_pt: float
     smallest_small_pt: float
+    inside_safe_area: bool
 
 
 class DoesNotFit(ProjectError):
@@ -59,11 +64,39 @@ def _attempt(html: HtmlRenderer, pdf: PdfWriter, job: RenderJob, scale: float, m
     rendered = html.render(job, mark_messages=mark, text_scale=scale)
     document = pdf.lay_out(rendered.html, job)
     body, small = smallest_type(document)
-    return Fitted(document, rendered, scale, body, small)
+    safe = not _outside_safe_area(document, css_length_in_px(job.material.safe_margin))
+    return Fitted(document, rendered, scale, body, small, safe)
 
 
 def _fits(fitted: Fitted, job: RenderJob) -> bool:
-    return len(fitted.document.pages) <= job.material.pages
+    """No more pages than the material has, and no text within its safe margin of an edge
+    (a block whose bottom padding ran off the page still counts its pages right)."""
+    return len(fitted.document.pages) <= job.material.pages and fitted.inside_safe_area
+
+
+def _outside_safe_area(document: Document, safe_margin_px: float) -> list:
+    """Text boxes that come within the safe margin of a page edge."""
+    outside = []
+    for page in document.pages:
+        limit_x, limit_y = page.width - safe_margin_px + TOLERANCE_PX, page.height - safe_margin_px + TOLERANCE_PX
+        for box in _measured_boxes(page._page_box):
+            if type(box).__name__ != "TextBox" or not box.text.strip():
+                continue
+            if (box.position_x < safe_margin_px - TOLERANCE_PX or box.position_y < safe_margin_px - TOLERANCE_PX
+                    or box.position_x + box.width > limit_x or box.position_y + box.height > limit_y):
+                outside.append(box)
+    return outside
+
+
+def _measured_boxes(box) -> Iterator:
+    """Every box but those inside an exempt element."""
+    element = getattr(box, "element", None)
+    classes = (element.get("class") or "").split() if element is not None else []
+    if EXEMPT_CLASSES & set(classes):
+        return
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from _measured_boxes(child)
 
 
 def _check_minimum_type(job: RenderJob, fitted: Fitted) -> None:
@@ -94,7 +127,12 @@ def _scales_down_to(floor: float) -> Iterator[float]:
 
 def _does_not_fit(html: HtmlRenderer, pdf: PdfWriter, job: RenderJob, floor: float) -> DoesNotFit:
     marked = _attempt(html, pdf, job, floor, mark=True)
-    messages = [marked.rendered.messages[index] for index in overflowing_messages(marked.document, job.material.pages)]
+    indexes = overflowing_messages(marked.document, job.material.pages)
+    if not indexes:  # it fits the pages but runs into the safe margin
+        margin = css_length_in_px(job.material.safe_margin)
+        indexes = list(dict.fromkeys(int(box.element.get("data-msg")) for box in _outside_safe_area(marked.document, margin)
+                                     if box.element is not None and box.element.get("data-msg") is not None))
+    messages = [marked.rendered.messages[index] for index in indexes]
     block = f"; the block that does not fit begins: {messages[0]!r}" if messages else ""
     return DoesNotFit(
         f"{job.item}: the {job.language.tag} text does not fit on {job.material.pages} page(s) of {job.material.id}, "
@@ -113,7 +151,7 @@ def smallest_type(document: Document) -> tuple[float, float]:
 
 def _collect_sizes(box, small: bool, sizes: dict[bool, list[float]]) -> None:
     classes = (box.element.get("class") or "").split() if getattr(box, "element", None) is not None else []
-    if EXEMPT_CLASS in classes:
+    if "proof-note" in classes:
         return
     small = small or SMALL_PRINT_CLASS in classes
     if type(box).__name__ == "TextBox" and box.text.strip():

@@ -130,8 +130,9 @@ def _dial_problem(dial: str, country: str) -> str | None:
     try:
         if dial.startswith("+"):
             valid = phonenumbers.is_valid_number(phonenumbers.parse(dial, None))
-        else:
-            valid = phonenumbers.is_valid_short_number(phonenumbers.parse(dial, country))
+        else:  # a short code (711, 233733) or a national number without prefix (AU 131 237)
+            parsed = phonenumbers.parse(dial, country)
+            valid = phonenumbers.is_valid_short_number(parsed) or phonenumbers.is_valid_number(parsed)
     except phonenumbers.NumberParseException:
         valid = False
     if valid:

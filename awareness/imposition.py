@@ -69,15 +69,16 @@ def sheet_path(card_path: Path) -> Path:
 
 
 def impose(card_pdf: bytes, layout: SheetLayout, target: Path) -> bytes:
-    """Write the sheet (page 1: fronts, page 2: backs) atomically; returns its bytes."""
+    """Write the sheet (page 1: fronts; page 2: backs, for a two-sided material) atomically;
+    returns its bytes."""
     from pypdf import PdfReader, PdfWriter, Transformation
 
     card = PdfReader(io.BytesIO(card_pdf))
-    if len(card.pages) != 2:
-        raise ProjectError(f"a sheet needs a two-page (front and back) material, this one has {len(card.pages)}",
+    if len(card.pages) not in (1, 2):
+        raise ProjectError(f"a sheet takes a one-sided or two-sided material, this one has {len(card.pages)} pages",
                            Location(target))
     writer = PdfWriter()
-    for side, place in ((card.pages[0], layout.front), (card.pages[1], layout.back)):
+    for side, place in list(zip(card.pages, (layout.front, layout.back))):
         sheet = _marked_page(writer, layout)
         for row in range(layout.rows):
             for column in range(layout.columns):

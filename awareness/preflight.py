@@ -108,8 +108,8 @@ def _check_sheet(report: FileReport, facts: PdfFacts, job: RenderJob, project: P
     if layout is None:
         report.fail(f"{job.material.id} has no sheet layout")
         return
-    if report.pages != 2:
-        report.fail(f"{report.pages} page(s); a sheet has 2 (fronts, backs)")
+    if report.pages != job.material.pages:
+        report.fail(f"{report.pages} page(s); a sheet of {job.material.id} has {job.material.pages}")
     for number, (width, height) in enumerate(facts.trim_sizes_pt, start=1):
         if abs(width - layout.paper[0]) > SIZE_TOLERANCE_PT or abs(height - layout.paper[1]) > SIZE_TOLERANCE_PT:
             report.fail(f"page {number} is {width:.1f} x {height:.1f} pt, not {job.paper} paper")

@@ -165,10 +165,10 @@ def _hotline_view(line: Hotline, language: Language) -> HotlineView:
 def _qr_view(material: Material, spec: QrSpec | None, line: Hotline) -> QrView | None:
     if spec is None or not spec.enabled:
         return None
-    if spec.payload == "web":
-        if not line.web:
-            raise ProjectError(f"material '{material.id}' wants a QR code to the web address of '{line.id}', which has none")
+    if spec.payload == "web" and line.web:
         return QrView(line.web, line.web.removeprefix("https://").rstrip("/"))
+    if spec.payload == "web":  # no checked official page: the code dials the line instead
+        return QrView(line.phone.tel_uri, str(line.phone))
     if spec.payload in ("tel", "sms"):
         number: Number | None = line.phone if spec.payload == "tel" else line.sms
         if number is None:
