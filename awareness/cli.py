@@ -51,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true", help="rebuild even the PDFs whose inputs have not changed")
     build.add_argument("--bundle", action="store_true", help="also write a zip per region and language, and index.html")
     build.add_argument("--sheets", action="store_true", help="also impose cards 10-up on Letter/A4 with cut marks, for duplex printing")
+    build.add_argument("--law", metavar="ID", help="build the notice a law requires (see list --laws) into output/laws/")
+    build.add_argument("--county", metavar="NAME", help="with --law: the county, where the law adds its language")
+    build.add_argument("--size", metavar="WxH", help="with --law: page size, e.g. 11inx14in (default: the smallest that fits)")
     build.set_defaults(command=_build)
 
     preview = commands.add_parser("preview", help="one language as PDFs and PNG pages in output/preview/")
@@ -64,7 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.set_defaults(command=_check)
 
-    commands.add_parser("list", help="show materials, languages, regions and campaigns").set_defaults(command=_list)
+    listing = commands.add_parser("list", help="show materials, languages, regions and campaigns")
+    listing.add_argument("--laws", action="store_true", help="show the laws that require notices, with their rules")
+    listing.set_defaults(command=_list)
     add_translation_commands(commands)
     return parser
 
@@ -78,6 +83,8 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
 def _build(args: argparse.Namespace, root: Path) -> int:
     _warn_about_system()
     project = load_project(root)
+    if args.law:
+        return _build_law(args, project)
     items = plan_items(project, args.campaign, args.material, args.lang, args.region)
     if args.release and not args.allow_unreviewed:
         _refuse_unreviewed(project, unreviewed_languages(project, items))
@@ -90,6 +97,41 @@ def _build(args: argparse.Namespace, root: Path) -> int:
         for path in write_bundles(project, report, options.out_dir):
             print(project.paths.relative(path) if path.is_relative_to(project.paths.root) else path)
     return code
+
+
+def _build_law(args: argparse.Namespace, project: Project) -> int:
+    from .laws import load_laws, notice_languages, require_wording, stale_or_partial
+    from .notices import build_law_material, build_notices
+
+    laws = load_laws(project)
+    if args.law not in laws:
+        raise ProjectError(f"unknown law '{args.law}' (known: {', '.join(sorted(laws))}; see list --laws)")
+    law = laws[args.law]
+    languages = notice_languages(law, args.county, args.lang or [])
+    require_wording(law, languages)
+    out_dir = (args.out or project.paths.output / "laws").resolve()
+    warnings = stale_or_partial(law)
+    if law.material:
+        paths = build_law_material(project, law, languages, out_dir)
+    else:
+        size = _parse_size(args.size) if args.size else None
+        results = build_notices(project, law, languages, args.county, size, out_dir, args.release)
+        paths = [result.path for result in results]
+        for result in results:
+            print(f"{law.title}: {', '.join(result.languages)} on {' x '.join(result.size)}, smallest type "
+                  f"{result.smallest_type_pt:.1f} pt", file=sys.stderr)
+    for path in paths:
+        print(project.paths.relative(path) if path.is_relative_to(project.paths.root) else path)
+    for warning in warnings:
+        print(f"{'error' if args.strict else 'warning'}: {warning}", file=sys.stderr)
+    return 1 if args.strict and warnings else 0
+
+
+def _parse_size(text: str) -> tuple[str, str]:
+    parts = text.lower().split("x")
+    if len(parts) != 2 or not all(part[-2:] in ("in", "mm", "cm", "pt") for part in parts):
+        raise ProjectError(f"--size {text}: write width x height with units, e.g. 11inx14in or 210mmx297mm")
+    return parts[0], parts[1]
 
 
 def _refuse_unreviewed(project: Project, tags: list[str]) -> None:
@@ -182,6 +224,8 @@ def _print_error(error: str) -> None:
 
 def _list(args: argparse.Namespace, root: Path) -> int:
     project = load_project(root)
+    if args.laws:
+        return _list_laws(project)
     print("Materials:")
     for material in project.materials.values():
         sizes = ", ".join(f"{paper} {' x '.join(size)}" for paper, size in material.sizes.items())
@@ -199,6 +243,25 @@ def _list(args: argparse.Namespace, root: Path) -> int:
     for problem in project.broken.values():
         _print_error(str(problem))
     return 1 if project.broken else 0
+
+
+def _list_laws(project: Project) -> int:
+    from .laws import load_laws
+
+    for law in load_laws(project).values():
+        languages = ", ".join(law.languages) + (" + the county's language (--county)" if law.county_language else "")
+        languages += " + staff languages (--lang)" if law.staff_languages else ""
+        wording = {"full": "verified", "partial": "verified in part", "none": "not in this project"}[law.verification]
+        print(f"{law.id}: {law.title} ({law.jurisdiction})")
+        print(f"  size at least {' x '.join(law.min_size)}, type at least {law.min_type_pt:g} pt, "
+              f"{'a separate sign per language' if law.separate_signs else 'one sign'}: {languages}")
+        print(f"  wording: {wording}{' (built as ' + law.material + ')' if law.material else ''}; checked {law.verified}")
+        print(f"  who: {law.who}")
+        print(f"  source: {law.source}")
+        if law.counties:
+            counties = ", ".join(f"{key} ({county.language})" for key, county in law.counties.items())
+            print(f"  counties{'' if law.counties_verified else ' (languages unverified)'}: {counties}")
+    return 0
 
 
 def _qr_text(material: Material) -> str:

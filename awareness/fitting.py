@@ -62,7 +62,7 @@ def lay_out_to_fit(html: HtmlRenderer, pdf: PdfWriter, job: RenderJob) -> Fitted
 
 def _attempt(html: HtmlRenderer, pdf: PdfWriter, job: RenderJob, scale: float, mark: bool = False) -> Fitted:
     rendered = html.render(job, mark_messages=mark, text_scale=scale)
-    document = pdf.lay_out(rendered.html, job)
+    document = pdf.lay_out(rendered.html, str(job.item), job.material.template)
     body, small = smallest_type(document)
     safe = not _outside_safe_area(document, css_length_in_px(job.material.safe_margin))
     return Fitted(document, rendered, scale, body, small, safe)

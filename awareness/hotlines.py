@@ -6,6 +6,7 @@ A number reaches a page only through these objects, so no translation can change
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,6 +76,14 @@ def digits_of(text: str) -> str:
     return "".join(ch for ch in phonenumbers.convert_alpha_characters_in_number(text) if ch.isdigit())
 
 
+def spells(vanity: str, digits: str) -> bool:
+    """Whether a vanity number dials these digits. Letters past the last digit dialled are
+    a convention ("1-888-KEY-2-FREE", "1-888-KEY-2-FRE(EDOM)"): the phone ignores them."""
+    letters_dialled = digits_of(re.sub(r"\([A-Za-z]+\)", "", vanity))
+    extra = letters_dialled[len(digits):]
+    return letters_dialled.startswith(digits) and (not extra or vanity.rstrip(")").rstrip()[-len(extra):].isalpha())
+
+
 def build_registry(data: dict[str, Any], known_bad: list[KnownBadNumber], problems: Collector) -> dict[str, Hotline]:
     """Hotlines from validated YAML; every number is checked, problems are located."""
     registry = {}
@@ -118,7 +127,7 @@ def _checked_number(spec: dict[str, Any], country: str, known_bad: list[KnownBad
     dial = spec["dial"]
     display = spec.get("display", dial)
     problem = _known_bad_problem(spec, known_bad) or _dial_problem(dial, country) or _display_problem(dial, display, country)
-    if not problem and spec.get("vanity") and digits_of(spec["vanity"]) != digits_of(display):
+    if not problem and spec.get("vanity") and not spells(spec["vanity"], digits_of(display)):
         problem = f"vanity form '{spec['vanity']}' does not spell {display}"
     if problem:
         problems.add(problem, where)

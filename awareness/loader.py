@@ -28,6 +28,7 @@ def load_project(root: Path, today: datetime.date | None = None) -> Project:
     hotlines = build_registry(_load(paths.materials / "hotlines.yaml", "hotlines", fatal) or {}, known_bad, fatal)
     organizations = _organizations(_load(paths.materials / "organizations.yaml", "organizations", fatal) or {})
     languages = _languages(paths)
+    fatal.raise_if_any()  # a broken registry would make every region's reference look wrong
     regions = _regions(paths, hotlines, languages, fatal)
     fatal.raise_if_any()
     project = Project(paths, hotlines, known_bad, regions, organizations, {}, {}, languages)

@@ -54,14 +54,14 @@ class PdfWriter:
         self.font_config = FontConfiguration()
         self.stylesheet = CSS(filename=str(templates_dir / STYLESHEET), font_config=self.font_config, url_fetcher=self.fetcher)
 
-    def lay_out(self, html: str, job: RenderJob) -> Document:
+    def lay_out(self, html: str, label: str, template: str) -> Document:
         """Lay the page out; fitting.py decides whether it fits and at which type size."""
         try:
             document = HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render(
                 font_config=self.font_config, stylesheets=[self.stylesheet]
             )
         except FatalURLFetchingError as error:  # a BaseException: it must not escape the batch
-            raise ProjectError(f"{job.item}: {error.__cause__ or error}", Location(self.templates_dir / job.material.template)) from None
+            raise ProjectError(f"{label}: {error.__cause__ or error}", Location(self.templates_dir / template)) from None
         return document
 
     @staticmethod

@@ -166,7 +166,7 @@ def _qr_view(material: Material, spec: QrSpec | None, line: Hotline) -> QrView |
     if spec is None or not spec.enabled:
         return None
     if spec.payload == "web" and line.web:
-        return QrView(line.web, line.web.removeprefix("https://").rstrip("/"))
+        return QrView(line.web, _address_label(line.web))
     if spec.payload == "web":  # no checked official page: the code dials the line instead
         return QrView(line.phone.tel_uri, str(line.phone))
     if spec.payload in ("tel", "sms"):
@@ -174,7 +174,12 @@ def _qr_view(material: Material, spec: QrSpec | None, line: Hotline) -> QrView |
         if number is None:
             raise ProjectError(f"material '{material.id}' wants an SMS QR code, but '{line.id}' has no text line")
         return QrView(number.tel_uri if spec.payload == "tel" else number.sms_uri, str(number))
-    return QrView(spec.payload, spec.payload.removeprefix("https://").rstrip("/"))
+    return QrView(spec.payload, _address_label(spec.payload))
+
+
+def _address_label(url: str) -> str:
+    """The address as people type it: no scheme, no "www.", no trailing slash."""
+    return url.removeprefix("https://").removeprefix("www.").rstrip("/")
 
 
 STANDARD_BLEED = {"letter": "0.125in", "a4": "3mm"}
