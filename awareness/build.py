@@ -35,6 +35,7 @@ class BuildOptions:
 class BuildReport:
     results: list[ItemResult] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # problems of the batch, not of one item
     seconds: float = 0.0
 
     @property
@@ -83,7 +84,10 @@ def build_items(project: Project, items: list[BuildItem], options: BuildOptions,
     settings = WorkerSettings(project.paths.root, options.out_dir, options.release, options.sheets)
     make_runner(project, settings, options.jobs, options.scheduler, len(pending)).run(pending, finish)
     for campaign, manifest in manifests.items():
-        manifest.save(options.out_dir / campaign)
+        try:
+            manifest.save(options.out_dir / campaign)
+        except OSError as error:
+            report.errors.append(f"cannot write {error.filename or manifest.path}: {error.strerror or error}")
     report.warnings.extend(report.fallback_warnings())
     report.seconds = time.perf_counter() - started
     return report

@@ -84,8 +84,11 @@ def _msgstr_line(lines: list[str], msgid_line: int) -> int:
 def _message_findings(message: Message, catalog: Catalog) -> Iterator[tuple[str, str, str]]:
     sources = message.id if isinstance(message.id, (list, tuple)) else (message.id,)
     translations = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
-    if isinstance(message.id, (list, tuple)) and len(translations) != catalog.num_plurals:
-        yield "plural-forms", ERROR, f"{len(translations)} plural forms, the language has {catalog.num_plurals}"
+    # Babel pads a plural entry to the language's number of forms: a form left empty beside
+    # filled ones is one the catalog lacks.
+    if isinstance(message.id, (list, tuple)) and any(translations) and not all(translations):
+        filled = sum(1 for translation in translations if translation)
+        yield "plural-forms", ERROR, f"{filled} plural forms, the language has {catalog.num_plurals}"
     if not any(translations):
         yield "untranslated", WARNING, f"not translated: {sources[0]!r}"
         return

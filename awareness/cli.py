@@ -205,6 +205,8 @@ def _summarize(report: BuildReport, project: Project, strict: bool) -> int:
     for problem in project.broken.values():
         if str(problem) not in failed_items:
             _print_error(str(problem))
+    for error in report.errors:
+        _print_error(error)
     for note in report.fit_notes():
         print(f"note: {note}", file=sys.stderr)
     for warning in report.warnings:
@@ -213,7 +215,7 @@ def _summarize(report: BuildReport, project: Project, strict: bool) -> int:
     fresh = len(report.results) - len(report.rendered) - len(report.failed)
     print(f"Built {ready} of {len(report.results)} PDFs in {report.seconds:.1f} s"
           f" ({len(report.rendered)} rendered, {fresh} already up to date).", file=sys.stderr)
-    failed = report.failed or project.broken or (strict and report.warnings)
+    failed = report.failed or report.errors or project.broken or (strict and report.warnings)
     return 1 if failed else 0
 
 

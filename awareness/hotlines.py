@@ -24,9 +24,12 @@ class Number:
     display: str
     vanity: str | None = None
     keyword: str | None = None  # SMS keyword ("HELP"), sent as the message body
+    vanity_only: bool = False  # the digit form is derived, not verified: never print it
 
     def __str__(self) -> str:
         """The printed form: the vanity number with its digits, or the display form."""
+        if self.vanity and self.vanity_only:
+            return self.vanity
         return f"{self.vanity} ({self.display})" if self.vanity else self.display
 
     @property
@@ -132,7 +135,8 @@ def _checked_number(spec: dict[str, Any], country: str, known_bad: list[KnownBad
     if problem:
         problems.add(problem, where)
         return None
-    return Number(dial=dial, display=display, vanity=spec.get("vanity"), keyword=spec.get("keyword"))
+    return Number(dial=dial, display=display, vanity=spec.get("vanity"), keyword=spec.get("keyword"),
+                  vanity_only=spec.get("vanity_only", False))
 
 
 def _dial_problem(dial: str, country: str) -> str | None:

@@ -120,7 +120,7 @@ class Manifest:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             return cls(path, dict(data.get("pdfs", {})))
-        except (FileNotFoundError, json.JSONDecodeError, AttributeError):
+        except (OSError, json.JSONDecodeError, AttributeError):  # none yet, or unreadable: build all
             return cls(path, {})
 
     def up_to_date(self, item: BuildItem, fingerprint: str, out_dir: Path) -> bool:

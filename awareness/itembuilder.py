@@ -64,6 +64,8 @@ class ItemBuilder:
                 result.sheet_sha256 = hashlib.sha256(impose(data, job.sheet, result.sheet_path)).hexdigest()
         except ProjectError as error:
             result.error = str(error)
+        except OSError as error:  # the output folder cannot be written: the user's to fix
+            result.error = f"cannot write {error.filename or item.output_path(self.out_dir)}: {error.strerror or error}"
         except Exception:  # a crash is a bug in the tool: say so, keep building the rest
             result.error = "internal error (a bug, please report it):\n" + traceback.format_exc()
         result.seconds = time.perf_counter() - started

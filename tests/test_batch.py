@@ -126,3 +126,13 @@ def test_campaign_overrides_paper_and_qr(tmp_path):
     poster = read_pdf(out / "a4-cards/us/ar/poster.pdf")
     assert [(round(w / 72 * 25.4), round(h / 72 * 25.4)) for w, h in poster.page_sizes_pt] == [(210, 297)]
     assert poster.qr_payloads == [["tel:+18883737888"]]
+
+
+def test_unwritable_output_folder_fails_each_item_plainly(sample_project, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the output folder should be")
+    run = run_cli(sample_project, "build", "--lang", "en", "--jobs", "1", "--out", str(blocker / "out"))
+    assert run.code == 1
+    assert "error: cannot write " in run.stderr and "Not a directory" in run.stderr
+    assert "internal error" not in run.stderr
+    assert blocker.read_text() == "a file where the output folder should be"

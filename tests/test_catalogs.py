@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from babel.messages.pofile import read_po
 
 from .conftest import line_of, replace_in, run_cli
@@ -42,6 +44,8 @@ def test_new_message_is_missing_everywhere_then_falls_back(sample_project, tmp_p
     for po in sorted((sample_project / "translations").glob("*/LC_MESSAGES/messages.po")):
         message = _catalog(po)["Keep this card safe."]
         assert message is not None and message.string == "", po
+    status = json.loads(run_cli(sample_project, "translations", "status", "--format", "json").stdout)
+    assert all(entry["missing"] >= 1 and "wallet_card" in entry["incomplete"] for entry in status)
     run = run_cli(sample_project, "build", "--lang", "vi", "--material", "wallet_card", "--out", str(tmp_path / "out"))
     assert run.code == 0, run.stderr
     assert "warning: vi: 1 message(s) not translated, printed in English, e.g. 'Keep this card safe.'" in run.stderr

@@ -120,6 +120,6 @@ def test_every_region_builds_its_default_materials_and_passes_check(tmp_path):
     reports = json.loads(check.stdout)
     assert check.code == 0, [report for report in reports if not report["ok"]][:3]
     regions = {report["path"].split("/regions/")[1].split("/")[0] for report in reports}
-    assert regions == {"us", "ca", "mx", "uk", "eu", "au"}
+    assert regions == {"us", "ca", "mx", "uk", "eu", "au", "us-ca", "us-fl", "us-tx", "us-ny"}
     a4 = next(report for report in reports if "/uk/en/poster.pdf" in report["path"])
     assert [round(value) for value in a4["trim_sizes_pt"][0]] == [595, 842]  # A4 from CLDR for GB

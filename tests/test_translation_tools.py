@@ -153,3 +153,17 @@ def test_preview_writes_pdf_and_png_pages(sample_project):
     assert run.code == 0, run.stderr
     folder = sample_project / "output" / "preview" / "default" / "us" / "th"
     assert sorted(path.name for path in folder.iterdir()) == ["wallet_card-page1.png", "wallet_card-page2.png", "wallet_card.pdf"]
+
+
+def test_wrong_number_of_plural_forms(tmp_path):
+    from awareness.checks import check_catalog
+
+    po = tmp_path / "ru" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"\n\n'
+        '#, python-format\nmsgid "%(num)s card"\nmsgid_plural "%(num)s cards"\nmsgstr[0] "%(num)s карта"\nmsgstr[1] "%(num)s карты"\n',
+        encoding="utf-8")
+    findings = check_catalog(po)
+    assert [(finding.line, finding.check) for finding in findings if finding.check == "plural-forms"] == [(10, "plural-forms")]
