@@ -76,10 +76,6 @@ class CatalogFile:
         found = dict(_REVIEW_LINE.findall(header))
         return ReviewState(found.get("Review-State", "draft"), found.get("Reviewed-By", ""), found.get("Reviewed-On", ""))
 
-    def load(self) -> Translations:
-        with self.mo_path.open("rb") as handle:
-            return Translations(handle)
-
 
 @dataclass
 class Translator:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import Collector, Location, ProjectError, ProjectErrors
+from .errors import Collector, Location, ProjectError
 from .hotlines import digits_of, spells
 from .model import Project
 from .units import css_length_in_points
@@ -159,14 +159,3 @@ def stale_or_partial(law: Law) -> list[str]:
         warnings.append(f"{law.source_file}: the county languages of {law.title} are not verified; confirm the county's "
                         "Voting Rights Act languages before posting")
     return warnings
-
-
-def law_errors(project: Project) -> list[ProjectError]:
-    """Problems of the law files, for `list --laws` and the checks (never raised there)."""
-    try:
-        load_laws(project)
-    except ProjectErrors as errors:
-        return errors.errors
-    except ProjectError as error:
-        return [error]
-    return []
