@@ -16,20 +16,27 @@ from .resolve import BuildItem, resolve_job
 
 def fit_findings(project: Project, items: list[BuildItem]) -> list[Finding]:
     builder = ItemBuilder(project, project.paths.output)
+    lines_by_language: dict[str, dict[str, int]] = {}
     findings: list[Finding] = []
     for item in items:
         try:
-            findings.extend(_item_findings(project, builder, item))
+            if item.language not in lines_by_language:
+                lines_by_language[item.language] = _msgid_lines(project, item.language)
+            findings.extend(_item_findings(project, builder, item, lines_by_language[item.language]))
         except ProjectError:
             continue  # a broken catalog or material is reported by the catalog checks
     return findings
 
 
-def _item_findings(project: Project, builder: ItemBuilder, item: BuildItem) -> Iterator[Finding]:
+def _msgid_lines(project: Project, language: str) -> dict[str, int]:
+    catalog = project.languages[language].catalog
+    return {message.id: message.lineno for message in catalog.read() if isinstance(message.id, str)} if catalog else {}
+
+
+def _item_findings(project: Project, builder: ItemBuilder, item: BuildItem, lines: dict[str, int]) -> Iterator[Finding]:
     job = resolve_job(project, item)
     catalog = project.languages[item.language].catalog
     path = catalog.po_path if catalog else project.paths.root / job.material.source_file
-    lines = {message.id: message.lineno for message in catalog.read() if isinstance(message.id, str)} if catalog else {}
     where = f"{job.material.id} in {item.language} ({item.region})"
     try:
         fitted = lay_out_to_fit(builder.html, builder.pdf, job)

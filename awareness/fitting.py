@@ -165,7 +165,7 @@ def overflowing_messages(document: Document, page_count: int) -> list[int]:
     page before (the culprit), then those pushed past the material's last page."""
     found: dict[int, None] = {}
     for page in _continuation_pages(document) + document.pages[page_count:]:
-        for box in _descendants(page._page_box):
+        for box in descendants(page._page_box):
             element = getattr(box, "element", None)
             marker = element.get("data-msg") if element is not None else None
             if marker is not None:
@@ -185,7 +185,7 @@ def _top_level_elements(page) -> list:
     return [child.element for child in getattr(body, "children", ()) if getattr(child, "element", None) is not None]
 
 
-def _descendants(box) -> Iterator:
+def descendants(box) -> Iterator:
     yield box
     for child in getattr(box, "children", ()):
-        yield from _descendants(child)
+        yield from descendants(child)

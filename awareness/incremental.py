@@ -12,11 +12,11 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import jinja2.meta
 
 from . import __version__
 from .atomic import atomic_write_bytes
+from .htmlrender import HtmlRenderer
 from .itembuilder import ItemResult
 from .model import Project
 from .resolve import BuildItem
@@ -44,7 +44,7 @@ class Fingerprints:
     def __init__(self, project: Project, options: dict[str, Any]) -> None:
         self.project = project
         self.options = options
-        self.environment = jinja2.Environment(loader=jinja2.FileSystemLoader(project.paths.templates), extensions=["jinja2.ext.i18n"])
+        self.environment = HtmlRenderer(project.paths.templates).environment
         self._file_hashes: dict[Path, str] = {}
         self._closures: dict[str, list[str]] = {}
 

@@ -19,7 +19,7 @@ from .yamlfile import load_yaml, location_of
 
 # Phone numbers and short codes as statutes print them: 1-888-373-7888, 233-733,
 # 1-888-KEY-2-FRE(EDOM), 1-855-FLA-SAFE.
-_PRINTED_NUMBER = re.compile(r"\b1-8\d\d-[0-9A-Z][0-9A-Z-]*[0-9A-Z](?:\([A-Z]+\))?|\b\d{3}-\d{3}\b")
+PRINTED_NUMBER = re.compile(r"\b1-8\d\d-[0-9A-Z][0-9A-Z-]*[0-9A-Z](?:\([A-Z]+\))?|\b\d{3}-\d{3}\b")
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ def _check_references(project: Project, law: Law, data: dict[str, Any], problems
 def _check_printed_numbers(project: Project, law: Law, text: str, where: Location | None, problems: Collector) -> None:
     """Every number the wording prints must dial a registry entry, and none may be known-bad."""
     known = [number for line in project.hotlines.values() for number in (line.phone, line.sms, line.tty) if number]
-    for printed in _PRINTED_NUMBER.findall(text):
+    for printed in PRINTED_NUMBER.findall(text):
         bad = next((bad for bad in project.known_bad if digits_of(bad.form) == digits_of(printed)), None)
         if bad:
             problems.add(f"the wording prints {printed}, a known wrong number; the correct number is {bad.correct}", where)

@@ -70,6 +70,7 @@ def _languages(paths: ProjectPaths) -> dict[str, LanguageEntry]:
 def _regions(paths: ProjectPaths, hotlines: dict[str, Hotline], languages: dict[str, LanguageEntry], problems: Collector) -> dict[str, Region]:
     path = paths.materials / "regions.yaml"
     data = _load(path, "regions", problems) or {}
+    paper_sizes = load_yaml(paths.materials / "paper_sizes.yaml")
     regions = {}
     for region_id, entry in data.items():
         for key in ("hotline", "emergency"):
@@ -79,16 +80,15 @@ def _regions(paths: ProjectPaths, hotlines: dict[str, Hotline], languages: dict[
         for index, tag in enumerate(entry["languages"]):
             _require(tag, languages, "language (no catalog in translations/)", location_of(entry["languages"], index), problems)
         regions[region_id] = Region(
-            region_id, entry["name"], entry.get("paper") or _paper_of(paths, entry["country"]), entry["hotline"],
+            region_id, entry["name"], entry.get("paper") or _paper_of(paper_sizes, entry["country"]), entry["hotline"],
             tuple(entry.get("more_hotlines", ())),
             entry["emergency"], tuple(entry["languages"]),
         )
     return regions
 
 
-def _paper_of(paths: ProjectPaths, country: str) -> str:
+def _paper_of(sizes: dict[str, Any], country: str) -> str:
     """The paper family CLDR gives a territory: US Letter for a few, A4 for the rest."""
-    sizes = load_yaml(paths.materials / "paper_sizes.yaml")
     return "letter" if country in sizes["letter"] else sizes["default"]
 
 

@@ -12,11 +12,11 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .errors import Location, ProjectError
-from .fitting import smallest_type
+from .fitting import descendants, smallest_type
 from .htmlrender import isolate_ltr
 from .itembuilder import ItemBuilder
 from .languages import Language
-from .laws import Law
+from .laws import PRINTED_NUMBER, Law
 from .model import Project
 from .resolve import BuildItem
 from .units import css_length_in_points, css_length_in_px
@@ -107,10 +107,8 @@ def _block(law: Law, tag: str) -> dict:
 
 def _numbers_isolated(line: str) -> Markup:
     """Numbers kept left to right inside any text direction, as everywhere else."""
-    from .laws import _PRINTED_NUMBER
-
     parts, last = [], 0
-    for match in _PRINTED_NUMBER.finditer(line):
+    for match in PRINTED_NUMBER.finditer(line):
         parts += [Markup.escape(line[last:match.start()]), isolate_ltr(match.group(0))]
         last = match.end()
     parts.append(Markup.escape(line[last:]))
@@ -147,23 +145,20 @@ def _check_rules(law: Law, languages: list[str], size: tuple[str, str], document
 
 def _languages_on_page(page) -> set[str]:
     """Languages of the statute blocks that have text laid out on the page."""
-    found = set()
-
-    def walk(box) -> None:
-        element = getattr(box, "element", None)
-        if element is not None and "statute" in (element.get("class") or "").split() and _has_text(box):
-            found.add(element.get("lang"))
-        for child in getattr(box, "children", ()):
-            walk(child)
-
-    walk(page._page_box)
-    return found
+    return {
+        box.element.get("lang")
+        for box in descendants(page._page_box)
+        if "statute" in _classes(box) and any(_is_text(inner) for inner in descendants(box))
+    }
 
 
-def _has_text(box) -> bool:
-    if type(box).__name__ == "TextBox" and box.text.strip():
-        return True
-    return any(_has_text(child) for child in getattr(box, "children", ()))
+def _classes(box) -> list[str]:
+    element = getattr(box, "element", None)
+    return (element.get("class") or "").split() if element is not None else []
+
+
+def _is_text(box) -> bool:
+    return type(box).__name__ == "TextBox" and bool(box.text.strip())
 
 
 def _require_at_least(law: Law, size: tuple[str, str]) -> None:
