@@ -27,6 +27,7 @@ _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|&[a-zA-Z]+;|&#\d+;")
 _ADDRESS = re.compile(r"https?://|www\.|\b[\w-]+\.(?:org|com|gov|net|info)\b|@[\w-]+\.\w", re.IGNORECASE)
 _DIGIT_RUN = re.compile(r"(?:\d[\s().-]?){3,}")
 LENGTH_RATIO_LIMITS = (0.3, 3.0)  # of display width (wide CJK characters count twice)
+BRAND_NAME = re.compile(r"[a-z]+[A-Z]\w*")  # one word with an inner capital (iWatchTexas): a name kept as it is
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def _typed_number(source: str, translation: str) -> str | None:
 
 
 def _style_findings(source: str, translation: str) -> Iterator[tuple[str, str, str]]:
-    if translation == source:
+    if translation == source and not BRAND_NAME.fullmatch(source):
         yield "same-as-source", WARNING, "the translation is the English text"
     ratio = _width(translation) / max(_width(source), 1)
     if not LENGTH_RATIO_LIMITS[0] <= ratio <= LENGTH_RATIO_LIMITS[1]:

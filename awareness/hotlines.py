@@ -51,7 +51,7 @@ class Hotline:
     tty: Number | None
     sms: Number | None
     web: str | None
-    hours: str
+    hours: str  # "24/7", or "" when the source does not say
     phone_languages: tuple[str, ...]
     interpreted_languages: int | None
     text_languages: tuple[str, ...]
@@ -116,7 +116,7 @@ def _build_hotline(line_id: str, entry: dict[str, Any], known_bad: list[KnownBad
         tty=numbers.get("tty"),
         sms=numbers.get("sms"),
         web=entry.get("web"),
-        hours=entry["hours"],
+        hours=entry.get("hours", ""),
         phone_languages=tuple(languages.get("phone", ())),
         interpreted_languages=languages.get("interpreted"),
         text_languages=tuple(languages.get("text", ())),
