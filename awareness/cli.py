@@ -257,7 +257,10 @@ def _list_laws(project: Project) -> int:
         print(f"{law.id}: {law.title} ({law.jurisdiction})")
         print(f"  size at least {' x '.join(law.min_size)}, type at least {law.min_type_pt:g} pt, "
               f"{'a separate sign per language' if law.separate_signs else 'one sign'}: {languages}")
-        print(f"  wording: {wording}{' (built as ' + law.material + ')' if law.material else ''}; checked {law.verified}")
+        kind = "content (the rule lists what the sign carries; the wording is this project's)" if law.elements else "wording"
+        print(f"  {kind}: {wording}{' (built as ' + law.material + ')' if law.material else ''}; checked {law.verified}")
+        for element in law.elements.values():
+            print(f"    - {element.id}: {element.requires}")
         print(f"  who: {law.who}")
         print(f"  source: {law.source}")
         if law.counties:

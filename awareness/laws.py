@@ -1,6 +1,10 @@
 """Laws that require a posted notice: data in materials/laws/<id>.yaml (size, type size,
-languages, wording), loaded and checked like every other file. The statute's own wording is
-printed word for word and every number in it must be one the registry knows."""
+languages, wording), loaded and checked like every other file.
+
+A law either fixes the wording (California, Florida): the statute's own text is printed word
+for word; or it fixes only what a sign must carry (Texas): the file lists those elements in
+the rule's words, with the project's wording for each. Every number printed must be one the
+registry knows."""
 
 from __future__ import annotations
 
@@ -29,6 +33,18 @@ class County:
 
 
 @dataclass(frozen=True)
+class Element:
+    """Something a sign must carry, where the law sets content rather than wording."""
+
+    id: str
+    requires: str  # the rule's words
+    shows: tuple[tuple[str, str], ...]  # (hotline id, "phone" | "sms" | "web") the passage must print
+
+
+TITLE_KEY = "title"  # in an element law's text: the sign's heading, not an element
+
+
+@dataclass(frozen=True)
 class Law:
     id: str
     title: str
@@ -49,13 +65,25 @@ class Law:
     sizes: tuple[tuple[str, str], ...]
     counties: dict[str, County]
     counties_verified: bool
-    text: dict[str, str]  # by language; "en" is the statute's own wording
+    text: dict[str, str | dict[str, str]]  # by language: the wording, or (elements) title and passages
+    elements: dict[str, Element]
     reviewed_translations: tuple[str, ...]
     source_file: str
     lines: dict[str, int] = field(default_factory=dict)  # key -> line in the file
 
     def location(self, key: str) -> Location:
         return Location(Path(self.source_file), self.lines.get(key))
+
+    def passages(self, tag: str) -> list[tuple[str | None, str]]:
+        """(element id, wording) in the order the sign prints them; (None, wording) for a statute."""
+        wording = self.text[tag]
+        if isinstance(wording, str):
+            return [(None, wording)]
+        return [(element, wording[element]) for element in self.elements]
+
+    def title_in(self, tag: str) -> str | None:
+        wording = self.text[tag]
+        return wording.get(TITLE_KEY) if isinstance(wording, dict) else None
 
 
 def load_laws(project: Project) -> dict[str, Law]:
@@ -88,6 +116,8 @@ def _load_law(project: Project, path: Path) -> Law:
         sizes=tuple(tuple(size) for size in data.get("sizes", [rules["min_size"]])),
         counties={key: County(**value) for key, value in data.get("counties", {}).items()},
         counties_verified=data.get("counties_verified", True), text=dict(data["text"]),
+        elements={key: Element(key, value["requires"], tuple(tuple(item.split(".")) for item in value.get("shows", ())))
+                  for key, value in data.get("elements", {}).items()},
         reviewed_translations=tuple(data.get("reviewed_translations", ())), source_file=project.paths.relative(path),
         lines={key: location_of(data, key).line for key in data},
     )
@@ -104,8 +134,55 @@ def _check_references(project: Project, law: Law, data: dict[str, Any], problems
     for tag in [*law.languages, *(county.language for county in law.counties.values())]:
         if tag not in project.languages:
             problems.add(f"unknown language '{tag}'", location_of(data, "rules"))
-    for tag, text in law.text.items():
-        _check_printed_numbers(project, law, text, location_of(data["text"], tag), problems)
+    for tag, wording in law.text.items():
+        where = location_of(data["text"], tag)
+        if _check_wording_shape(law, tag, wording, where, problems):
+            for element, text in law.passages(tag):
+                _check_printed_numbers(project, law, text, where, problems)
+                if element:
+                    _check_shows(project, law.elements[element], tag, text, where, problems)
+    for element in law.elements.values():
+        for line_id, field_name in element.shows:
+            line = project.hotlines.get(line_id)
+            if line is None or getattr(line, field_name) is None:
+                problems.add(f"element '{element.id}' shows {line_id}.{field_name}, which materials/hotlines.yaml does not have",
+                             location_of(data, "elements"))
+
+
+def _check_wording_shape(law: Law, tag: str, wording: object, where: Location | None, problems: Collector) -> bool:
+    """A statute's wording is one text; an element law's is a title and one passage per element."""
+    if not law.elements:
+        if not isinstance(wording, str):
+            problems.add(f"text {tag}: the wording of a statute is one text (or add elements: to the file)", where)
+        return isinstance(wording, str)
+    if not isinstance(wording, dict):
+        problems.add(f"text {tag}: give a passage for each element ({', '.join(law.elements)})", where)
+        return False
+    missing = [key for key in law.elements if key not in wording]
+    unknown = [key for key in wording if key not in law.elements and key != TITLE_KEY]
+    if missing:
+        problems.add(f"text {tag}: no passage for {', '.join(missing)}, which the law requires", where)
+    if unknown:
+        problems.add(f"text {tag}: {', '.join(unknown)} is not an element of this law (elements: {', '.join(law.elements)})", where)
+    return not missing and not unknown
+
+
+def printed_form(project: Project, line_id: str, field_name: str) -> str:
+    """How a registry number or address appears on a sign: 1-888-373-7888, humantraffickinghotline.org."""
+    line = project.hotlines[line_id]
+    if field_name in ("phone", "sms"):
+        number = getattr(line, field_name)
+        return number.vanity if number.vanity_only else number.display  # a derived digit form is never printed
+    return re.sub(r"^https://(www\.)?", "", line.web or "").rstrip("/")
+
+
+def _check_shows(project: Project, element: Element, tag: str, text: str, where: Location | None,
+                 problems: Collector) -> None:
+    for line_id, field_name in element.shows:
+        if line_id in project.hotlines and getattr(project.hotlines[line_id], field_name):
+            expected = printed_form(project, line_id, field_name)
+            if expected.lower() not in text.lower():
+                problems.add(f"text {tag}: the passage for '{element.id}' must print {expected} ({line_id}.{field_name})", where)
 
 
 def _check_printed_numbers(project: Project, law: Law, text: str, where: Location | None, problems: Collector) -> None:

@@ -1,11 +1,13 @@
 """Statutory notices: the law's wording in each required language on one page (or one page
 per language where the law wants separate signs), laid out on the smallest allowed size it
 fits, then proved against the law's rules on the laid-out page: page size, smallest type,
-every required language present."""
+every required language present and, where the law lists the elements a sign must carry,
+each element in each language with the numbers and addresses it must show."""
 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,13 +18,16 @@ from .fitting import descendants, smallest_type
 from .htmlrender import isolate_ltr
 from .itembuilder import ItemBuilder
 from .languages import Language
-from .laws import PRINTED_NUMBER, Law
+from .laws import PRINTED_NUMBER, Law, printed_form
 from .model import Project
 from .resolve import BuildItem
 from .units import css_length_in_points, css_length_in_px
 
 NOTICE_TEMPLATE = "law_notice.html"
 NOTICE_MARGIN = "0.5in"
+LEFT_TO_RIGHT_RUN = re.compile(rf"{PRINTED_NUMBER.pattern}|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|gov|com|net)\b")
+ITEM_NUMBER = re.compile(r"^\(\d+\) ")  # a statute's own "(1) ..." list: no bullet besides
+TYPE_SCALES = (1.25, 1.5, 1.75, 2.0)  # tried in turn above the law's least type size
 
 
 @dataclass
@@ -67,6 +72,7 @@ def _build_sign(project: Project, builder: ItemBuilder, law: Law, languages: lis
     for candidate in candidates:
         document = _lay_out(project, builder, law, languages, candidate, release)
         if _fits(document):
+            document = _largest_type_that_fits(project, builder, law, languages, candidate, release, document)
             return _write(builder, law, languages, candidate, document, target)
     raise ProjectError(_does_not_fit_message(project, builder, law, languages, candidates, release), law.location("rules"))
 
@@ -82,12 +88,25 @@ def _does_not_fit_message(project, builder, law: Law, languages: list[str], trie
     return f"{message}, nor on any larger size the law file lists"
 
 
-def _lay_out(project: Project, builder: ItemBuilder, law: Law, languages: list[str], size: tuple[str, str], release: bool):
+def _largest_type_that_fits(project: Project, builder: ItemBuilder, law: Law, languages: list[str],
+                            size: tuple[str, str], release: bool, document):
+    """The law sets the least type size; a sign read from across a room gains from more, so the
+    type grows in steps while the page still holds everything."""
+    for scale in TYPE_SCALES:
+        larger = _lay_out(project, builder, law, languages, size, release, scale)
+        if not _fits(larger):
+            break
+        document = larger
+    return document
+
+
+def _lay_out(project: Project, builder: ItemBuilder, law: Law, languages: list[str], size: tuple[str, str], release: bool,
+             scale: float = 1.0):
     unreviewed = [tag for tag in languages if tag != "en" and tag not in law.reviewed_translations]
     context = {
         "law": law,
         "blocks": [_block(law, tag) for tag in languages],
-        "page": {"width": size[0], "height": size[1], "margin": NOTICE_MARGIN},
+        "page": {"width": size[0], "height": size[1], "margin": NOTICE_MARGIN, "scale": scale},
         "proof_note": None if release or not unreviewed else
         f"Proof: the {', '.join(Language(tag).english_name for tag in unreviewed)} text is a translation "
         "that no native speaker has reviewed yet.",
@@ -97,18 +116,26 @@ def _lay_out(project: Project, builder: ItemBuilder, law: Law, languages: list[s
 
 
 def _block(law: Law, tag: str) -> dict:
-    """The wording as paragraphs, and the lines after the first line ending in a colon as a list."""
-    lines = law.text[tag].strip().splitlines()
+    """One language's section: its title (element laws) and its passages."""
+    return {"lang": tag, "dir": Language(tag).direction, "title": law.title_in(tag),
+            "passages": [_passage(element, text) for element, text in law.passages(tag)]}
+
+
+def _passage(element: str | None, text: str) -> dict:
+    """Paragraphs, and the lines after the first line ending in a colon as a list."""
+    lines = text.strip().splitlines()
     split = next((index + 1 for index, line in enumerate(lines) if line.rstrip().endswith((":", "："))), len(lines))
-    return {"lang": tag, "dir": Language(tag).direction,
+    items = lines[split:]
+    return {"element": element,
             "paragraphs": [_numbers_isolated(line) for line in lines[:split]],
-            "list_items": [_numbers_isolated(line) for line in lines[split:]]}
+            "list_items": [_numbers_isolated(line) for line in items],
+            "numbered": bool(items) and all(ITEM_NUMBER.match(item) for item in items)}
 
 
 def _numbers_isolated(line: str) -> Markup:
-    """Numbers kept left to right inside any text direction, as everywhere else."""
+    """Numbers and web addresses kept left to right inside any text direction, as everywhere else."""
     parts, last = [], 0
-    for match in PRINTED_NUMBER.finditer(line):
+    for match in LEFT_TO_RIGHT_RUN.finditer(line):
         parts += [Markup.escape(line[last:match.start()]), isolate_ltr(match.group(0))]
         last = match.end()
     parts.append(Markup.escape(line[last:]))
@@ -121,6 +148,7 @@ def _fits(document) -> bool:
 
 def _write(builder: ItemBuilder, law: Law, languages: list[str], size: tuple[str, str], document, target: Path) -> NoticeResult:
     smallest = _check_rules(law, languages, size, document)
+    _check_elements(builder.project, law, languages, document)
     data = builder.pdf.write(document, target)
     return NoticeResult(target, languages, size, smallest, hashlib.sha256(data).hexdigest())
 
@@ -141,6 +169,36 @@ def _check_rules(law: Law, languages: list[str], size: tuple[str, str], document
     if missing:
         raise ProjectError(f"{law.title}: {', '.join(missing)} missing from the laid-out page", law.location("rules"))
     return smallest
+
+
+def _check_elements(project: Project, law: Law, languages: list[str], document) -> None:
+    """Each element the law requires, in each language, laid out with what it must show."""
+    laid_out = _element_text_on_page(document.pages[0])
+    for tag in languages:
+        for element in law.elements.values():
+            text = laid_out.get((tag, element.id), "")
+            if not text.strip():
+                raise ProjectError(f"{law.title}: the {Language(tag).english_name} sign lacks {element.id} "
+                                   f"({element.requires})", law.location("elements"))
+            for line_id, field_name in element.shows:
+                expected = printed_form(project, line_id, field_name)
+                if expected.lower() not in text.lower():
+                    raise ProjectError(f"{law.title}: the {Language(tag).english_name} {element.id} passage does not show "
+                                       f"{expected} on the laid-out page", law.location("elements"))
+
+
+def _element_text_on_page(page) -> dict[tuple[str, str], str]:
+    """(language, element) -> the text laid out in that element's box."""
+    text_boxes: dict[tuple[str, str], dict[int, str]] = {}  # by box identity: anonymous boxes repeat their element
+    for section in descendants(page._page_box):
+        if "statute" not in _classes(section):
+            continue
+        for box in descendants(section):
+            if "passage" in _classes(box):
+                key = (section.element.get("lang"), box.element.get("data-element"))
+                boxes = text_boxes.setdefault(key, {})
+                boxes.update((id(inner), inner.text) for inner in descendants(box) if _is_text(inner))
+    return {key: " ".join(boxes.values()) for key, boxes in text_boxes.items()}
 
 
 def _languages_on_page(page) -> set[str]:

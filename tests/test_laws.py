@@ -61,10 +61,82 @@ def test_new_york_restroom_cards_one_per_language_with_the_national_number(tmp_p
     assert cards == [f"ny_gbl_390_d/us/{lang}/restroom_sticker.pdf" for lang in sorted(["en", "es", "zh-Hans", "ru", "ht", "ko"])]
 
 
-def test_texas_signs_refuse_plainly_without_the_attorney_generals_wording(tmp_path):
+def test_new_york_hotline_poster_prints_the_statement_word_for_word(tmp_path):
+    run = run_cli(PROJECT_ROOT, "build", "--law", "ny_ssl_483_ff", "--lang", "es", "--out", str(tmp_path))
+    assert run.code == 0, run.stderr
+    english = read_pdf(tmp_path / "ny_ssl_483_ff/statewide/notice-en.pdf")
+    assert _size_in(english) == (8.5, 11.0)
+    assert sum("1-888-373-7888" in line for line in english.visual_lines) == 1
+    # The statute's words, not today's facts (the hotline now answers in 200+ languages).
+    assert "(5) Accessible in one hundred seventy languages; and" in " ".join(english.text.split())
+    assert (tmp_path / "ny_ssl_483_ff/statewide/notice-es.pdf").exists()
+    assert '"training, and general"' in run.stderr  # the gap in the published text is said on every build
+
+
+def test_texas_sign_carries_every_element_of_the_rule_in_english_and_spanish(tmp_path):
+    run = run_cli(PROJECT_ROOT, "build", "--law", "tx_gov_402_0351", "--out", str(tmp_path))
+    assert run.code == 0, run.stderr
+    assert "warning" not in run.stderr  # the rule's elements are verified; the wording is the project's
+    pdf = read_pdf(tmp_path / "tx_gov_402_0351/statewide/notice.pdf")
+    width, height = _size_in(pdf)
+    assert width >= 8.5 and height >= 11.0 and len(pdf.page_sizes_pt) == 1
+    text = " ".join(pdf.visual_lines)
+    for shown in ("1-888-373-7888", "233733", "humantraffickinghotline.org", "1-844-643-2251", "iwatchtx.org"):
+        assert text.count(shown) == 2, shown  # in English and in Spanish
+    assert "Key signs that a person may be a victim of human trafficking:" in pdf.text
+    assert "Señales clave de que una persona puede ser víctima de trata de personas:" in pdf.text
+    assert pdf.missing_glyphs == []
+
+
+def test_texas_lodging_signs_are_separate_per_language_and_say_what_is_unverified(tmp_path):
     run = run_cli(PROJECT_ROOT, "build", "--law", "tx_1tac_54_103", "--out", str(tmp_path))
+    assert run.code == 0, run.stderr
+    for lang in ("en", "es"):
+        pdf = read_pdf(tmp_path / f"tx_1tac_54_103/statewide/notice-{lang}.pdf")
+        assert _size_in(pdf) == (11.0, 17.0)
+        assert sum("1-888-373-7888" in line for line in pdf.visual_lines) == 1
+        assert sum("1-844-643-2251" in line for line in pdf.visual_lines) == 1
+    # The type grows past the rule's 16 pt where the page has room: a sign is read from afar.
+    assert "en on 11in x 17in, smallest type" in run.stderr and "smallest type 16.0 pt" not in run.stderr
+    assert "designated by the attorney general" in run.stderr  # the one element not checked: a warning
+    assert run_cli(PROJECT_ROOT, "build", "--law", "tx_1tac_54_103", "--strict", "--out", str(tmp_path / "s")).code == 1
+
+
+def test_a_staff_language_without_wording_is_refused_with_the_file(tmp_path):
+    run = run_cli(PROJECT_ROOT, "build", "--law", "tx_1tac_54_103", "--lang", "vi", "--out", str(tmp_path))
     assert run.code == 1
-    assert "materials/laws/tx_1tac_54_103.yaml:" in run.stderr and "has no wording for this notice" in run.stderr
+    assert "materials/laws/tx_1tac_54_103.yaml:" in run.stderr and "no wording in vi" in run.stderr
+    assert not list(tmp_path.rglob("*.pdf"))
+
+
+def test_an_element_missing_from_a_language_is_refused_at_load(sample_project, tmp_path):
+    law = sample_project / "materials/laws/tx_gov_402_0351.yaml"
+    text = law.read_text(encoding="utf-8")
+    start = text.index("    dps: >-\n      Denuncie")
+    end = text.index("    indicators: |\n      Señales")
+    law.write_text(text[:start] + text[end:], encoding="utf-8")
+    run = run_cli(sample_project, "build", "--law", "tx_gov_402_0351", "--out", str(tmp_path))
+    assert run.code == 1
+    assert f"materials/laws/tx_gov_402_0351.yaml:{line_of(law, '  es:')}: text es: no passage for dps" in run.stderr
+
+
+def test_an_element_that_does_not_print_its_number_is_refused(sample_project, tmp_path):
+    law = sample_project / "materials/laws/tx_gov_402_0351.yaml"
+    replace_in(law, "call 1-844-643-2251 or go to iwatchtx.org. In an emergency", "go to iwatchtx.org. In an emergency")
+    run = run_cli(sample_project, "build", "--law", "tx_gov_402_0351", "--out", str(tmp_path))
+    assert run.code == 1
+    assert "text en: the passage for 'dps' must print 1-844-643-2251 (tx_iwatch.phone)" in run.stderr
+
+
+def test_an_element_lost_from_the_laid_out_page_fails_the_build(sample_project, tmp_path):
+    """The proof reads the laid-out page, not the data: a template that drops a passage fails."""
+    template = sample_project / "templates/law_notice.html"
+    replace_in(template, "{% for passage in block.passages %}",
+               "{% for passage in block.passages if passage.element != 'dps' %}")
+    run = run_cli(sample_project, "build", "--law", "tx_gov_402_0351", "--out", str(tmp_path))
+    assert run.code == 1
+    assert "the English sign lacks dps (the contact information for reporting suspicious activity" in run.stderr
+    assert not list(tmp_path.rglob("*.pdf"))
 
 
 @pytest.mark.parametrize(("argv", "message"), [
