@@ -153,13 +153,15 @@ def _preview(args: argparse.Namespace, root: Path) -> int:
 
 
 def _check(args: argparse.Namespace, root: Path) -> int:
+    from .laws import load_laws
     from .preflight import check_pdf, pdf_files
 
     project = load_project(root)
     files = pdf_files([path if path.is_absolute() else Path.cwd() / path for path in args.paths])
     if not files:
         raise ProjectError(f"no PDF found in {', '.join(map(str, args.paths))}")
-    reports = [check_pdf(project, path) for path in files]
+    laws = load_laws(project)
+    reports = [check_pdf(project, path, laws) for path in files]
     if args.format == "json":
         print(json.dumps([report.as_dict() for report in reports], indent=2, ensure_ascii=False))
     else:

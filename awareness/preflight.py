@@ -1,6 +1,7 @@
 """`check PATH...`: is a folder of PDFs safe to print? Each PDF is read back and compared with
 what its material, language and region require. A PDF is known by where the build put it:
-<campaign>/<region>/<lang>/<material>.pdf."""
+<campaign>/<region>/<lang>/<material>.pdf, or <law>/<county>/notice[-<lang>].pdf for a
+statutory notice (checked in noticecheck)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from .errors import ProjectError
 from .hotlines import digits_of
+from .laws import Law
 from .model import Project
 from .readback import PdfFacts, digits_only, read_pdf
 from .resolve import BuildItem, RenderJob, resolve_job
@@ -48,8 +50,13 @@ def pdf_files(paths: list[Path]) -> list[Path]:
     return files
 
 
-def check_pdf(project: Project, path: Path) -> FileReport:
+def check_pdf(project: Project, path: Path, laws: dict[str, Law]) -> FileReport:
     report = FileReport(str(path))
+    law = laws.get(path.resolve().parent.parent.name)
+    if law is not None and path.stem.split("-")[0] == "notice":
+        from .noticecheck import check_notice
+
+        return check_notice(project, law, path, report)
     sheet = path.stem.endswith(SHEET_SUFFIX)
     try:
         job = resolve_job(project, _item_of(project, path), proof=False, sheets=sheet)
@@ -61,7 +68,7 @@ def check_pdf(project: Project, path: Path) -> FileReport:
     except Exception as error:  # pypdf and PDFium raise many types for a damaged file
         report.fail(f"not a readable PDF: {error}")
         return report
-    _fill(report, facts)
+    fill(report, facts)
     checks = (_check_sheet, _check_fonts, _check_numbers) if sheet else (_check_pages, _check_fonts, _check_metadata, _check_numbers, _check_qr)
     for check in checks:
         check(report, facts, job, project)
@@ -80,7 +87,7 @@ def _item_of(project: Project, path: Path) -> BuildItem:
     return BuildItem(campaign if campaign in project.campaigns else "default", material, language, region)
 
 
-def _fill(report: FileReport, facts: PdfFacts) -> None:
+def fill(report: FileReport, facts: PdfFacts) -> None:
     report.pages = len(facts.page_sizes_pt)
     report.trim_sizes_pt = [list(size) for size in facts.trim_sizes_pt]
     report.language, report.title = facts.language, facts.title
@@ -121,6 +128,10 @@ def _check_sheet(report: FileReport, facts: PdfFacts, job: RenderJob, project: P
 
 
 def _check_fonts(report: FileReport, facts: PdfFacts, job: RenderJob, project: Project) -> None:
+    check_fonts(report, facts)
+
+
+def check_fonts(report: FileReport, facts: PdfFacts) -> None:
     for name in facts.unembedded_fonts:
         report.fail(f"font not embedded: {name}")
     if facts.missing_glyphs:
@@ -140,6 +151,10 @@ def _check_numbers(report: FileReport, facts: PdfFacts, job: RenderJob, project:
     number = str(job.hotline.phone.display)
     if not any(number in line for line in facts.visual_lines):
         report.fail(f"hotline {number} not found in the text layer")
+    check_known_bad(report, facts, project)
+
+
+def check_known_bad(report: FileReport, facts: PdfFacts, project: Project) -> None:
     digits = digits_only(facts.text)
     for bad in project.known_bad:
         if digits_of(bad.form) in digits:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import zxingcpp
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
@@ -40,6 +41,7 @@ class PdfFacts:
     bleed_sizes_pt: list[tuple[float, float]] = field(default_factory=list)
     page_texts: list[str] = field(default_factory=list)  # logical order, as extracted
     page_lines: list[list[str]] = field(default_factory=list)  # visual order, left to right
+    page_line_type_pt: list[list[float]] = field(default_factory=list)  # smallest type of each of those lines
     title: str | None = None
     language: str | None = None
     fonts: list[FontFacts] = field(default_factory=list)
@@ -84,7 +86,9 @@ def _read_with_pdfium(path: Path, facts: PdfFacts, decode_qr: bool) -> None:
         for page in document:
             text_page = page.get_textpage()
             facts.page_texts.append(text_page.get_text_range())
-            facts.page_lines.append(_visual_lines(text_page))
+            lines = _visual_lines(text_page)
+            facts.page_lines.append([text for text, _size in lines])
+            facts.page_line_type_pt.append([size for _text, size in lines])
             if decode_qr:
                 image = page.render(scale=QR_RENDER_SCALE, grayscale=True).to_pil()
                 facts.qr_payloads.append([code.text for code in zxingcpp.read_barcodes(image)])
@@ -92,8 +96,9 @@ def _read_with_pdfium(path: Path, facts: PdfFacts, decode_qr: bool) -> None:
         document.close()
 
 
-def _visual_lines(text_page: pdfium.PdfTextPage) -> list[str]:
-    """Each printed line as its characters stand from left to right, as an eye meets them.
+def _visual_lines(text_page: pdfium.PdfTextPage) -> list[tuple[str, float]]:
+    """Each printed line as its characters stand from left to right, as an eye meets them, with
+    the smallest type size on it.
 
     Extracted text is in a guessed logical order, which is unreliable for mixed-direction
     lines; positions are not: a number isolated left-to-right must read in order here.
@@ -103,18 +108,20 @@ def _visual_lines(text_page: pdfium.PdfTextPage) -> list[str]:
         char = text_page.get_text_range(index, 1)
         left, bottom, right, top = text_page.get_charbox(index, loose=True)  # font-high boxes
         if char.strip() or char == " ":
-            boxes.append((bottom, top, left, char))
-    lines: list[list[tuple[float, float, float, str]]] = []
+            boxes.append((bottom, top, left, char, pdfium_c.FPDFText_GetFontSize(text_page.raw, index)))
+    lines: list[list[tuple[float, float, float, str, float]]] = []
     for box in sorted(boxes, key=lambda b: -(b[0] + b[1])):
         line = next((line for line in lines if _same_line(line[0], box)), None)
         if line is None:
             lines.append([box])
         else:
             line.append(box)
-    return ["".join(char for *_rest, char in sorted(line, key=lambda b: b[2])) for line in lines]
+    return [("".join(box[3] for box in sorted(line, key=lambda b: b[2])),
+             min((box[4] for box in line if box[3].strip()), default=0.0))
+            for line in lines]
 
 
-def _same_line(first: tuple[float, float, float, str], box: tuple[float, float, float, str]) -> bool:
+def _same_line(first: tuple, box: tuple) -> bool:
     """Vertical extents overlap by more than half of the smaller height."""
     overlap = min(first[1], box[1]) - max(first[0], box[0])
     return overlap > 0.5 * min(first[1] - first[0], box[1] - box[0])

@@ -195,3 +195,20 @@ def test_every_region_builds_its_default_materials_and_passes_check(tmp_path):
     assert regions == {"us", "ca", "mx", "uk", "eu", "au", "us-ca", "us-fl", "us-tx", "us-ny"}
     a4 = next(report for report in reports if "/uk/en/poster.pdf" in report["path"])
     assert [round(value) for value in a4["trim_sizes_pt"][0]] == [595, 842]  # A4 from CLDR for GB
+
+
+def test_check_reads_a_notice_back_against_its_law(sample_project, tmp_path):
+    assert run_cli(PROJECT_ROOT, "build", "--law", "fl_787_29", "--out", str(tmp_path)).code == 0
+    notice = tmp_path / "fl_787_29/statewide/notice.pdf"
+    ok = run_cli(PROJECT_ROOT, "check", str(notice))
+    assert ok.code == 0 and ok.stdout.startswith("ok "), ok.stdout
+    # The same PDF against a stricter law: larger page, larger type, the number printed once more.
+    law = sample_project / "materials/laws/fl_787_29.yaml"
+    replace_in(law, "  min_size: [8.5in, 11in]\n  min_type: 16pt", "  min_size: [11in, 17in]\n  min_type: 40pt")
+    replace_in(law, "call the Florida Human Trafficking Hotline, 1-855-FLA-SAFE,",
+               "call 1-855-FLA-SAFE, the Florida Human Trafficking Hotline, 1-855-FLA-SAFE,")
+    failed = run_cli(sample_project, "check", str(notice))
+    assert failed.code == 1
+    assert "page of 8.50 x 11.00 in; Florida Statutes § 787.29 requires at least 11in x 17in" in failed.stdout
+    assert "Florida Statutes § 787.29 requires at least 40 pt" in failed.stdout
+    assert "1-855-FLA-SAFE printed 2 time(s); the wording in en, es prints it 3" in failed.stdout
