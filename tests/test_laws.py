@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 
 from awareness.readback import read_pdf
 
@@ -103,9 +104,9 @@ def test_texas_lodging_signs_are_separate_per_language_and_say_what_is_unverifie
 
 
 def test_a_staff_language_without_wording_is_refused_with_the_file(tmp_path):
-    run = run_cli(PROJECT_ROOT, "build", "--law", "tx_1tac_54_103", "--lang", "vi", "--out", str(tmp_path))
+    run = run_cli(PROJECT_ROOT, "build", "--law", "tx_1tac_54_103", "--lang", "th", "--out", str(tmp_path))
     assert run.code == 1
-    assert "materials/laws/tx_1tac_54_103.yaml:" in run.stderr and "no wording in vi" in run.stderr
+    assert "materials/laws/tx_1tac_54_103.yaml:" in run.stderr and "no wording in th" in run.stderr
     assert not list(tmp_path.rglob("*.pdf"))
 
 
@@ -212,3 +213,26 @@ def test_check_reads_a_notice_back_against_its_law(sample_project, tmp_path):
     assert "page of 8.50 x 11.00 in; Florida Statutes § 787.29 requires at least 11in x 17in" in failed.stdout
     assert "Florida Statutes § 787.29 requires at least 40 pt" in failed.stdout
     assert "1-855-FLA-SAFE printed 2 time(s); the wording in en, es prints it 3" in failed.stdout
+
+
+def test_korean_lines_break_between_words_never_inside_one(tmp_path):
+    """Hangul syllables are break opportunities to a line breaker; Korean breaks only at spaces."""
+    run = run_cli(PROJECT_ROOT, "build", "--law", "tx_1tac_54_103", "--lang", "ko", "--out", str(tmp_path))
+    assert run.code == 0, run.stderr
+    wording = yaml.safe_load((PROJECT_ROOT / "materials/laws/tx_1tac_54_103.yaml").read_text(encoding="utf-8"))["text"]["ko"]
+    words = {word for passage in wording.values() for word in passage.split()}
+    pdf = read_pdf(tmp_path / "tx_1tac_54_103/statewide/notice-ko.pdf")
+    printed = [token.lstrip("•·") for line in pdf.visual_lines for token in line.split()]
+    broken = [token for token in printed if token and any("\uac00" <= char <= "\ud7a3" for char in token) and token not in words]
+    assert broken == [], broken
+    assert pdf.missing_glyphs == []
+
+
+def test_arabic_staff_sign_reads_its_numbers_left_to_right(tmp_path):
+    run = run_cli(PROJECT_ROOT, "build", "--law", "tx_1tac_54_103", "--lang", "ar", "--out", str(tmp_path))
+    assert run.code == 0, run.stderr
+    pdf = read_pdf(tmp_path / "tx_1tac_54_103/statewide/notice-ar.pdf")
+    for shown in ("1-888-373-7888", "1-844-643-2251", "iwatchtx.org"):
+        assert sum(shown in line for line in pdf.visual_lines) == 1, shown
+    assert pdf.language == "ar" and pdf.missing_glyphs == []
+    assert run_cli(PROJECT_ROOT, "check", str(tmp_path)).code == 0
