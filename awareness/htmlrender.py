@@ -6,6 +6,8 @@ the `ltr` filter, which wraps it in a left-to-right isolate so its digits never 
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +23,27 @@ from .resolve import RenderJob
 
 LEFT_TO_RIGHT_ISOLATE = "\u2066"
 POP_DIRECTIONAL_ISOLATE = "\u2069"
+
+
+# Korean breaks lines between words, never inside one (CSS `word-break: keep-all`, which
+# WeasyPrint does not support): a WORD JOINER between the syllables of a word, which draws
+# nothing and is not extracted with the text. Brackets inside a word ("웹사이트(...)를") hold too.
+_WITHIN_HANGUL_WORD = re.compile("(?<=[\uac00-\ud7a3])(?=[\uac00-\ud7a3(])|(?<=\\))(?=[\uac00-\ud7a3])")
+WORD_JOINER = "\u2060"
+
+
+_TAG_OR_TEXT = re.compile(r"<[^>]*>|[^<]+")
+
+
+def keep_hangul_words_whole(html: str) -> str:
+    """Only in the text of the body: the title and attributes (alt text) stay as written."""
+    head, body_start, body = html.partition("<body")
+    return head + body_start + _TAG_OR_TEXT.sub(_joined_if_text, body)
+
+
+def _joined_if_text(match: re.Match[str]) -> str:
+    part = match.group(0)
+    return part if part.startswith("<") else _WITHIN_HANGUL_WORD.sub(WORD_JOINER, part)
 
 
 def isolate_ltr(value: object) -> Markup:

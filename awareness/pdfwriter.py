@@ -16,6 +16,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from .atomic import atomic_write_bytes
 from .errors import Location, ProjectError
+from .htmlrender import keep_hangul_words_whole
 from .resolve import RenderJob
 from .units import css_length_in_px
 
@@ -57,7 +58,7 @@ class PdfWriter:
     def lay_out(self, html: str, label: str, template: str) -> Document:
         """Lay the page out; fitting.py decides whether it fits and at which type size."""
         try:
-            document = HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render(
+            document = HTML(string=keep_hangul_words_whole(html), base_url=self.base_url, url_fetcher=self.fetcher).render(
                 font_config=self.font_config, stylesheets=[self.stylesheet]
             )
         except FatalURLFetchingError as error:  # a BaseException: it must not escape the batch
