@@ -30,6 +30,8 @@ def test_california_notice_three_languages_on_11_by_14(tmp_path):
         assert sum(number in line for line in lines) == 3  # once in each language
     assert "Accessible in more than 160 languages." in pdf.text  # the statute's wording, not today's 200+
     assert pdf.missing_glyphs == []
+    check = run_cli(PROJECT_ROOT, "check", str(tmp_path))  # read back against the law, proof line and all
+    assert check.code == 0, check.stdout
     # The wording is verified only in part, and the county languages not at all: said, and fatal with --strict.
     assert "is verified only in part" in run.stderr and "county languages" in run.stderr
     strict = run_cli(PROJECT_ROOT, "build", "--law", "ca_civ_52_6", "--county", "los_angeles", "--strict", "--out", str(tmp_path))
@@ -87,6 +89,7 @@ def test_texas_sign_carries_every_element_of_the_rule_in_english_and_spanish(tmp
     assert "Key signs that a person may be a victim of human trafficking:" in pdf.text
     assert "Señales clave de que una persona puede ser víctima de trata de personas:" in pdf.text
     assert pdf.missing_glyphs == []
+    assert run_cli(PROJECT_ROOT, "check", str(tmp_path)).code == 0
 
 
 def test_texas_lodging_signs_are_separate_per_language_and_say_what_is_unverified(tmp_path):
