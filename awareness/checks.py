@@ -18,13 +18,14 @@ from babel.messages.catalog import Catalog, Message
 
 from .catalogs import po_syntax_errors, read_catalog
 from .errors import Location, ProjectError
+from .hotlines import WEB_ADDRESS
 from .languages import parse_locale, tag_from_dir_name
 
 ERROR, WARNING = "error", "warning"
 _PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 _STRAY_PERCENT = re.compile(r"%(?!\(\w+\)[sd]|%)")
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|&[a-zA-Z]+;|&#\d+;")
-_ADDRESS = re.compile(r"https?://|www\.|\b[\w-]+\.(?:org|com|gov|net|info)\b|@[\w-]+\.\w", re.IGNORECASE)
+_ADDRESS = re.compile(rf"https?://|www\.|{WEB_ADDRESS.pattern}|@[\w-]+\.\w", re.IGNORECASE)
 _DIGIT_RUN = re.compile(r"(?:\d[\s().-]?){3,}")
 LENGTH_RATIO_LIMITS = (0.3, 3.0)  # of display width (wide CJK characters count twice)
 BRAND_NAME = re.compile(r"[a-z]+[A-Z]\w*")  # one word with an inner capital (iWatchTexas): a name kept as it is

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from . import __version__
 from .build import BuildOptions, BuildReport, build_items
-from .itembuilder import ItemResult
+from .bundle import write_bundles
 from .errors import ProjectError, set_display_root
+from .itembuilder import ItemResult
 from .loader import load_project
 from .model import Material, Project
-from .bundle import write_bundles
 from .preview import build_preview
 from .resolve import plan_items, unreviewed_languages
 from .systemcheck import missing_system_parts

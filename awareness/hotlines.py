@@ -15,6 +15,10 @@ import phonenumbers
 from .errors import Collector, Location
 from .yamlfile import location_of
 
+# A web address as printed ("iwatchtx.org"), also where no space or punctuation ends it, as
+# before a Korean particle ("iwatchtx.org에"), where a word boundary would not match.
+WEB_ADDRESS = re.compile(r"(?i:(?<![a-z0-9-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|com|gov|net|info)(?![a-z0-9-]))")
+
 
 @dataclass(frozen=True)
 class Number:

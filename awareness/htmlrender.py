@@ -7,7 +7,6 @@ the `ltr` filter, which wraps it in a left-to-right isolate so its digits never 
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +29,7 @@ POP_DIRECTIONAL_ISOLATE = "\u2069"
 # nothing and is not extracted with the text. Brackets inside a word ("웹사이트(...)를") hold too.
 _WITHIN_HANGUL_WORD = re.compile("(?<=[\uac00-\ud7a3])(?=[\uac00-\ud7a3(])|(?<=\\))(?=[\uac00-\ud7a3])")
 WORD_JOINER = "\u2060"
+_HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
 _TAG_OR_TEXT = re.compile(r"<[^>]*>|[^<]+")
@@ -37,6 +37,8 @@ _TAG_OR_TEXT = re.compile(r"<[^>]*>|[^<]+")
 
 def keep_hangul_words_whole(html: str) -> str:
     """Only in the text of the body: the title and attributes (alt text) stay as written."""
+    if not _HANGUL.search(html):
+        return html  # every page is laid out through here: most have no Korean
     head, body_start, body = html.partition("<body")
     return head + body_start + _TAG_OR_TEXT.sub(_joined_if_text, body)
 

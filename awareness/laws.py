@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Collector, Location, ProjectError
-from .hotlines import digits_of, spells
+from .hotlines import Hotline, digits_of, spells
 from .model import Project
 from .units import css_length_in_points
 from .validate import check_schema
@@ -41,6 +41,7 @@ class Element:
     shows: tuple[tuple[str, str], ...]  # (hotline id, "phone" | "sms" | "web") the passage must print
 
 
+STATEWIDE = "statewide"  # the output folder of a notice that has no county
 TITLE_KEY = "title"  # in an element law's text: the sign's heading, not an element
 
 
@@ -134,19 +135,27 @@ def _check_references(project: Project, law: Law, data: dict[str, Any], problems
     for tag in [*law.languages, *(county.language for county in law.counties.values())]:
         if tag not in project.languages:
             problems.add(f"unknown language '{tag}'", location_of(data, "rules"))
+    shows_known = _check_shown_entries(project, law, location_of(data, "elements"), problems)
     for tag, wording in law.text.items():
         where = location_of(data["text"], tag)
         if _check_wording_shape(law, tag, wording, where, problems):
             for element, text in law.passages(tag):
                 _check_printed_numbers(project, law, text, where, problems)
-                if element:
+                if element and shows_known:
                     _check_shows(project, law.elements[element], tag, text, where, problems)
+
+
+def _check_shown_entries(project: Project, law: Law, where: Location | None, problems: Collector) -> bool:
+    """Every registry number or address an element shows exists."""
+    ok = True
     for element in law.elements.values():
         for line_id, field_name in element.shows:
             line = project.hotlines.get(line_id)
             if line is None or getattr(line, field_name) is None:
                 problems.add(f"element '{element.id}' shows {line_id}.{field_name}, which materials/hotlines.yaml does not have",
-                             location_of(data, "elements"))
+                             where)
+                ok = False
+    return ok
 
 
 def _check_wording_shape(law: Law, tag: str, wording: object, where: Location | None, problems: Collector) -> bool:
@@ -167,9 +176,13 @@ def _check_wording_shape(law: Law, tag: str, wording: object, where: Location | 
     return not missing and not unknown
 
 
-def printed_form(project: Project, line_id: str, field_name: str) -> str:
-    """How a registry number or address appears on a sign: 1-888-373-7888, humantraffickinghotline.org."""
-    line = project.hotlines[line_id]
+def shown_forms(project: Project, element: Element) -> list[str]:
+    """How the registry numbers and addresses an element shows appear on a sign:
+    1-888-373-7888, humantraffickinghotline.org."""
+    return [_printed_form(project.hotlines[line_id], field_name) for line_id, field_name in element.shows]
+
+
+def _printed_form(line: Hotline, field_name: str) -> str:
     if field_name in ("phone", "sms"):
         number = getattr(line, field_name)
         return number.vanity if number.vanity_only else number.display  # a derived digit form is never printed
@@ -178,11 +191,9 @@ def printed_form(project: Project, line_id: str, field_name: str) -> str:
 
 def _check_shows(project: Project, element: Element, tag: str, text: str, where: Location | None,
                  problems: Collector) -> None:
-    for line_id, field_name in element.shows:
-        if line_id in project.hotlines and getattr(project.hotlines[line_id], field_name):
-            expected = printed_form(project, line_id, field_name)
-            if expected.lower() not in text.lower():
-                problems.add(f"text {tag}: the passage for '{element.id}' must print {expected} ({line_id}.{field_name})", where)
+    for (line_id, field_name), expected in zip(element.shows, shown_forms(project, element)):
+        if expected.lower() not in text.lower():
+            problems.add(f"text {tag}: the passage for '{element.id}' must print {expected} ({line_id}.{field_name})", where)
 
 
 def _check_printed_numbers(project: Project, law: Law, text: str, where: Location | None, problems: Collector) -> None:

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from .laws import PRINTED_NUMBER, Law, printed_form
+from .errors import ProjectError
+from .laws import PRINTED_NUMBER, STATEWIDE, Law, notice_languages, shown_forms
 from .model import Project
-from .preflight import SIZE_TOLERANCE_PT, FileReport, check_fonts, check_known_bad, fill
+from .pdfreport import SIZE_TOLERANCE_PT, FileReport, check_fonts, check_known_bad, fill
 from .readback import PdfFacts, read_pdf
 from .units import css_length_in_points
 
@@ -21,7 +22,11 @@ PROOF_NOTE_START = "Proof:"  # the draft-translation note of a proof is not part
 
 
 def check_notice(project: Project, law: Law, path: Path, report: FileReport) -> FileReport:
-    languages = _languages_of(law, path)
+    try:
+        languages = _languages_of(law, path)
+    except ProjectError as error:
+        report.fail(f"cannot tell what this notice should say: {error.message}")
+        return report
     missing = [tag for tag in languages if tag not in law.text]
     if missing:
         report.fail(f"cannot tell what this notice should say: {law.title} has no wording in {', '.join(missing)}")
@@ -43,11 +48,12 @@ def check_notice(project: Project, law: Law, path: Path, report: FileReport) -> 
 
 
 def _languages_of(law: Law, path: Path) -> list[str]:
-    """notice-<lang>.pdf carries that language; notice.pdf the law's own and its county's."""
+    """notice-<lang>.pdf carries that language; notice.pdf what the build gave it for its folder
+    (the county's, or "statewide")."""
     if path.stem.startswith("notice-"):
         return [path.stem.removeprefix("notice-")]
-    county = law.counties.get(path.resolve().parent.name)
-    return list(dict.fromkeys([*law.languages, *([county.language] if county else [])]))
+    folder = path.resolve().parent.name
+    return notice_languages(law, None if folder == STATEWIDE else folder, [])
 
 
 def _check_page(report: FileReport, facts: PdfFacts, law: Law) -> None:
@@ -73,7 +79,7 @@ def _check_numbers(report: FileReport, facts: PdfFacts, project: Project, law: L
     for tag in languages:
         for element, text in law.passages(tag):
             forms = set(PRINTED_NUMBER.findall(text))
-            forms.update(printed_form(project, *shown) for shown in (law.elements[element].shows if element else ()))
+            forms.update(shown_forms(project, law.elements[element]) if element else ())
             expected.update({form: text.lower().count(form.lower()) for form in forms})
     printed = " ".join(facts.visual_lines).lower()
     for form, count in expected.items():

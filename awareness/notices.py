@@ -15,17 +15,18 @@ from markupsafe import Markup
 
 from .errors import Location, ProjectError
 from .fitting import descendants, smallest_type
+from .hotlines import WEB_ADDRESS
 from .htmlrender import isolate_ltr
 from .itembuilder import ItemBuilder
 from .languages import Language
-from .laws import PRINTED_NUMBER, Law, printed_form
+from .laws import PRINTED_NUMBER, STATEWIDE, Law, shown_forms
 from .model import Project
 from .resolve import BuildItem
 from .units import css_length_in_points, css_length_in_px
 
 NOTICE_TEMPLATE = "law_notice.html"
 NOTICE_MARGIN = "0.5in"
-LEFT_TO_RIGHT_RUN = re.compile(rf"{PRINTED_NUMBER.pattern}|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|gov|com|net)\b")
+LEFT_TO_RIGHT_RUN = re.compile(rf"{PRINTED_NUMBER.pattern}|{WEB_ADDRESS.pattern}")
 ITEM_NUMBER = re.compile(r"^\(\d+\) ")  # a statute's own "(1) ..." list: no bullet besides
 TYPE_SCALES = (1.25, 1.5, 1.75, 2.0)  # tried in turn above the law's least type size
 
@@ -43,7 +44,7 @@ def build_notices(project: Project, law: Law, languages: list[str], county: str 
                   out_dir: Path, release: bool) -> list[NoticeResult]:
     builder = ItemBuilder(project, out_dir, release)
     signs = [[tag] for tag in languages] if law.separate_signs else [languages]
-    folder = out_dir / law.id / (county or "statewide")
+    folder = out_dir / law.id / (county or STATEWIDE)
     results = []
     for sign in signs:
         name = f"notice-{sign[0]}.pdf" if law.separate_signs else "notice.pdf"
@@ -180,8 +181,7 @@ def _check_elements(project: Project, law: Law, languages: list[str], document) 
             if not text.strip():
                 raise ProjectError(f"{law.title}: the {Language(tag).english_name} sign lacks {element.id} "
                                    f"({element.requires})", law.location("elements"))
-            for line_id, field_name in element.shows:
-                expected = printed_form(project, line_id, field_name)
+            for expected in shown_forms(project, element):
                 if expected.lower() not in text.lower():
                     raise ProjectError(f"{law.title}: the {Language(tag).english_name} {element.id} passage does not show "
                                        f"{expected} on the laid-out page", law.location("elements"))

@@ -5,39 +5,18 @@ statutory notice (checked in noticecheck)."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .errors import ProjectError
-from .hotlines import digits_of
 from .laws import Law
 from .model import Project
-from .readback import PdfFacts, digits_only, read_pdf
+from .noticecheck import check_notice
+from .pdfreport import SIZE_TOLERANCE_PT, FileReport, check_fonts, check_known_bad, fill
+from .readback import PdfFacts, read_pdf
 from .resolve import BuildItem, RenderJob, resolve_job
 from .units import css_length_in_points
 
-SIZE_TOLERANCE_PT = 0.5
 SHEET_SUFFIX = "-sheet"
-
-
-@dataclass
-class FileReport:
-    path: str
-    ok: bool = True
-    problems: list[str] = field(default_factory=list)
-    pages: int = 0
-    trim_sizes_pt: list[list[float]] = field(default_factory=list)
-    language: str | None = None
-    title: str | None = None
-    fonts: list[str] = field(default_factory=list)
-    qr_payloads: list[str] = field(default_factory=list)
-
-    def fail(self, problem: str) -> None:
-        self.ok = False
-        self.problems.append(problem)
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def pdf_files(paths: list[Path]) -> list[Path]:
@@ -54,8 +33,6 @@ def check_pdf(project: Project, path: Path, laws: dict[str, Law]) -> FileReport:
     report = FileReport(str(path))
     law = laws.get(path.resolve().parent.parent.name)
     if law is not None and path.stem.split("-")[0] == "notice":
-        from .noticecheck import check_notice
-
         return check_notice(project, law, path, report)
     sheet = path.stem.endswith(SHEET_SUFFIX)
     try:
@@ -85,14 +62,6 @@ def _item_of(project: Project, path: Path) -> BuildItem:
         if name not in known:
             raise ProjectError(f"unknown {kind} '{name}' in the path")
     return BuildItem(campaign if campaign in project.campaigns else "default", material, language, region)
-
-
-def fill(report: FileReport, facts: PdfFacts) -> None:
-    report.pages = len(facts.page_sizes_pt)
-    report.trim_sizes_pt = [list(size) for size in facts.trim_sizes_pt]
-    report.language, report.title = facts.language, facts.title
-    report.fonts = [font.name for font in facts.fonts]
-    report.qr_payloads = [payload for page in facts.qr_payloads for payload in page]
 
 
 def _check_pages(report: FileReport, facts: PdfFacts, job: RenderJob, project: Project) -> None:
@@ -131,14 +100,6 @@ def _check_fonts(report: FileReport, facts: PdfFacts, job: RenderJob, project: P
     check_fonts(report, facts)
 
 
-def check_fonts(report: FileReport, facts: PdfFacts) -> None:
-    for name in facts.unembedded_fonts:
-        report.fail(f"font not embedded: {name}")
-    if facts.missing_glyphs:
-        shown = " ".join(f"U+{ord(char):04X}" if len(char) == 1 else char for char in facts.missing_glyphs)
-        report.fail(f"characters printed as empty boxes (no glyph): {shown}")
-
-
 def _check_metadata(report: FileReport, facts: PdfFacts, job: RenderJob, project: Project) -> None:
     if not facts.title:
         report.fail("no document title")
@@ -152,13 +113,6 @@ def _check_numbers(report: FileReport, facts: PdfFacts, job: RenderJob, project:
     if not any(number in line for line in facts.visual_lines):
         report.fail(f"hotline {number} not found in the text layer")
     check_known_bad(report, facts, project)
-
-
-def check_known_bad(report: FileReport, facts: PdfFacts, project: Project) -> None:
-    digits = digits_only(facts.text)
-    for bad in project.known_bad:
-        if digits_of(bad.form) in digits:
-            report.fail(f"known wrong number {bad.form} printed; the correct number is {bad.correct}")
 
 
 def _check_qr(report: FileReport, facts: PdfFacts, job: RenderJob, project: Project) -> None:

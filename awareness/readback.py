@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -96,6 +97,14 @@ def _read_with_pdfium(path: Path, facts: PdfFacts, decode_qr: bool) -> None:
         document.close()
 
 
+class _PrintedChar(NamedTuple):
+    bottom: float
+    top: float
+    left: float
+    char: str
+    size_pt: float
+
+
 def _visual_lines(text_page: pdfium.PdfTextPage) -> list[tuple[str, float]]:
     """Each printed line as its characters stand from left to right, as an eye meets them, with
     the smallest type size on it.
@@ -103,28 +112,28 @@ def _visual_lines(text_page: pdfium.PdfTextPage) -> list[tuple[str, float]]:
     Extracted text is in a guessed logical order, which is unreliable for mixed-direction
     lines; positions are not: a number isolated left-to-right must read in order here.
     """
-    boxes = []
+    chars = []
     for index in range(text_page.count_chars()):
         char = text_page.get_text_range(index, 1)
-        left, bottom, right, top = text_page.get_charbox(index, loose=True)  # font-high boxes
+        left, bottom, _right, top = text_page.get_charbox(index, loose=True)  # font-high boxes
         if char.strip() or char == " ":
-            boxes.append((bottom, top, left, char, pdfium_c.FPDFText_GetFontSize(text_page.raw, index)))
-    lines: list[list[tuple[float, float, float, str, float]]] = []
-    for box in sorted(boxes, key=lambda b: -(b[0] + b[1])):
-        line = next((line for line in lines if _same_line(line[0], box)), None)
+            chars.append(_PrintedChar(bottom, top, left, char, pdfium_c.FPDFText_GetFontSize(text_page.raw, index)))
+    lines: list[list[_PrintedChar]] = []
+    for printed in sorted(chars, key=lambda c: -(c.bottom + c.top)):
+        line = next((line for line in lines if _same_line(line[0], printed)), None)
         if line is None:
-            lines.append([box])
+            lines.append([printed])
         else:
-            line.append(box)
-    return [("".join(box[3] for box in sorted(line, key=lambda b: b[2])),
-             min((box[4] for box in line if box[3].strip()), default=0.0))
+            line.append(printed)
+    return [("".join(c.char for c in sorted(line, key=lambda c: c.left)),
+             min((c.size_pt for c in line if c.char.strip()), default=0.0))
             for line in lines]
 
 
-def _same_line(first: tuple, box: tuple) -> bool:
+def _same_line(first: _PrintedChar, other: _PrintedChar) -> bool:
     """Vertical extents overlap by more than half of the smaller height."""
-    overlap = min(first[1], box[1]) - max(first[0], box[0])
-    return overlap > 0.5 * min(first[1] - first[0], box[1] - box[0])
+    overlap = min(first.top, other.top) - max(first.bottom, other.bottom)
+    return overlap > 0.5 * min(first.top - first.bottom, other.top - other.bottom)
 
 
 def _fonts(reader: PdfReader) -> list[FontFacts]:

@@ -19,6 +19,7 @@ ERROR_CASES = [
     ("Signs to look for", "<b>Señales</b> de alerta", "markup"),
     ("Call or text the hotline. You do not have to give your name.", "Llame al 1-888-373-7888. No tiene que dar su nombre.", "typed-number"),
     ("Scan for help online", "Visite humantraffickinghotline.org", "typed-address"),
+    ("Scan for help online", "humantraffickinghotline.org에서 확인하세요", "typed-address"),  # no word boundary before 에
 ]
 WARNING_CASES = [
     ("Who is at risk?", "", "untranslated"),
