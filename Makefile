@@ -1,32 +1,71 @@
 # Two commands are the contract (README.md):
 #   make materials   set up what is missing, then build the default campaign
 #   make test        set up what is missing, then run the tests
-# Set-up installs the system packages on Debian/Ubuntu (with sudo when not root) and a
-# .venv with the Python packages; each step is skipped when already done.
+# Also: make serve (the web page), make test-fast, make lint, make bench, make clean, make distclean.
+# Set-up installs the system packages on Debian/Ubuntu (with sudo when not root) and a .venv
+# from the lock file (requirements.lock, made from pyproject.toml by `make lock`); each step is
+# skipped when already done.
 
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk fontconfig
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+# Rendering: Pango and HarfBuzz's subsetter, Noto fonts for every script, ICU (line breaking),
+# the Bootstrap icon set (pictograms), Ghostscript's colour profiles (the CMYK output intent).
+RENDER_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk fontconfig \
+                   libicu-dev pkg-config g++ bootstrap-icons libgs-common
+# Tests also read PDFs with poppler and drive the web page in Debian's chromium.
+TEST_PACKAGES   := poppler-utils chromium
 
-.PHONY: materials test setup system-packages clean
+.PHONY: materials test test-fast lint serve bench setup setup-test system-packages test-packages lock clean distclean
 
 materials: setup
 	$(PY) make_materials.py build
 
-test: setup
-	$(PY) -m pytest
+test: setup-test
+	$(PY) -m pytest -n auto --durations=15
+
+test-fast: setup-test
+	$(PY) -m pytest -n auto -m "not slow" -q
+
+lint: setup
+	$(VENV)/bin/ruff check awareness tests bench make_materials.py
+	$(VENV)/bin/ruff format --check awareness tests bench make_materials.py
+	$(VENV)/bin/mypy
+
+serve: setup
+	$(PY) make_materials.py serve --host $(HOST) --port $(PORT)
+
+bench: setup
+	$(PY) bench/bench.py --repeat 3
 
 setup: system-packages $(VENV)/.installed
 
-system-packages:
-	@./scripts/install-system-packages.sh $(SYSTEM_PACKAGES)
+setup-test: setup test-packages
 
-$(VENV)/.installed: requirements.txt
+system-packages:
+	@./scripts/install-system-packages.sh $(RENDER_PACKAGES)
+
+test-packages:
+	@./scripts/install-system-packages.sh $(TEST_PACKAGES)
+
+$(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
+# Refresh the lock after changing pyproject.toml's dependencies.
+lock: setup
+	$(PY) -m pip install --quiet pip-tools
+	$(VENV)/bin/pip-compile -q --strip-extras --extra test --extra lint --no-emit-index-url --no-emit-find-links \
+	  -o requirements.lock pyproject.toml
+
+# Outputs only; `make distclean` also removes the environment.
 clean:
-	rm -rf output $(VENV) translations/*/LC_MESSAGES/*.mo
+	rm -rf output
+
+distclean: clean
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis *.egg-info

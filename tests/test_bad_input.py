@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import line_of, replace_in, run_cli, set_translation
+from .conftest import line_of, no_temporary_files, pdfs, replace_in, run_cli, set_translation
 
-
-def _pdfs(out_dir: Path) -> set[str]:
-    return {str(path.relative_to(out_dir)) for path in out_dir.rglob("*.pdf")}
-
-
-def _no_temporary_files(out_dir: Path) -> bool:
-    return not [path for path in out_dir.rglob("*") if path.name.endswith(".tmp")]
+_pdfs, _no_temporary_files = pdfs, no_temporary_files
 
 
 def test_yaml_syntax_error_names_file_and_line_and_the_rest_builds(sample_project, tmp_path):
@@ -87,9 +81,9 @@ def test_text_too_long_for_the_card_fails_that_item_only(sample_project, tmp_pat
     out = tmp_path / "out"
     run = run_cli(sample_project, "build", "--lang", "es", "--out", str(out))
     assert run.code == 1
-    assert ("error: materials/wallet_card.yaml: us/es/wallet_card: the es text does not fit on 2 page(s) of wallet_card, "
-            "even with type at 93%, the least its minimum type sizes allow (7 pt body, 6.5 pt small print); "
-            "the block that does not fit begins: 'Need someone to talk to?'") in run.stderr
+    assert ("error: materials/wallet_card.yaml: us/es/wallet_card: the text does not fit on 2 page(s), even with body type at "
+            "93%, the least its minimum type sizes allow (7 pt body, 6.5 pt small print); the block that does not fit begins: "
+            "'Need someone to talk to?' [fit.overflow]") in run.stderr
     assert _pdfs(out) == {"default/us/es/handout.pdf", "default/us/es/poster.pdf"}
     assert _no_temporary_files(out)
 
@@ -113,10 +107,11 @@ def test_missing_translation_falls_back_to_english_with_a_warning(sample_project
     out = tmp_path / "out"
     run = run_cli(sample_project, "build", "--lang", "es", "--material", "wallet_card", "--out", str(out))
     assert run.code == 0
-    assert "warning: es: 1 message(s) not translated, printed in English, e.g. 'Need someone to talk to?'" in run.stderr
+    assert ("warning: translations/es/LC_MESSAGES/messages.po: 1 message(s) not translated, printed in English, "
+            "e.g. 'Need someone to talk to?' [catalog.untranslated]") in run.stderr
     strict = run_cli(sample_project, "build", "--lang", "es", "--material", "wallet_card", "--out", str(out), "--strict")
     assert strict.code == 1
-    assert "error: es: 1 message(s) not translated" in strict.stderr
+    assert "error: translations/es/LC_MESSAGES/messages.po: 1 message(s) not translated" in strict.stderr
 
 
 def test_broken_catalog_fails_its_language_only(sample_project, tmp_path):

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from awareness.hotlines import digits_of
-from awareness.languages import catalog_dir_name
-from awareness.readback import digits_only, read_pdf
-from awareness.yamlfile import load_yaml
+from awareness.i18n.languages import catalog_dir_name
+from awareness.load.yamlsafe import load_yaml
+from awareness.text.numbers import keypad_digits as digits_of
+from awareness.verify.readback import digits_only, read_pdf
 
 from .conftest import PROJECT_ROOT
 
@@ -43,7 +43,7 @@ def test_build_succeeds_without_warnings(default_build):
     run, out_dir = default_build
     assert run.code == 0, run.stderr
     assert "warning" not in run.stderr.lower(), run.stderr
-    assert "Built 48 of 48 PDFs" in run.stderr
+    assert "Built 48 of 48 outputs" in run.stderr
     assert len(list(out_dir.rglob("*.pdf"))) == 48
     assert not [path for path in out_dir.rglob("*") if path.name.endswith(".tmp")]
 

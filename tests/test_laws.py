@@ -7,7 +7,7 @@ import json
 import pytest
 import yaml
 
-from awareness.readback import read_pdf
+from awareness.verify.readback import read_pdf
 
 from .conftest import PROJECT_ROOT, line_of, replace_in, run_cli
 
@@ -22,8 +22,8 @@ def _size_in(pdf) -> tuple[float, float]:
 def test_california_notice_three_languages_on_11_by_14(tmp_path):
     run = run_cli(PROJECT_ROOT, "build", "--law", "ca_civ_52_6", "--county", "los_angeles", "--out", str(tmp_path))
     assert run.code == 0, run.stderr
-    assert "en, es, zh-Hant on 11in x 14in, smallest type 16.0 pt" in run.stderr
-    pdf = read_pdf(tmp_path / "ca_civ_52_6/los_angeles/notice.pdf")
+    assert "en, es, zh-Hant on 11in x 14in, type at 100% of the law's 16 pt" in run.stderr
+    pdf = read_pdf(tmp_path / "laws/notices/ca_civ_52_6/los_angeles/notice.pdf")
     assert _size_in(pdf) == (11.0, 14.0) and len(pdf.page_sizes_pt) == 1
     lines = pdf.visual_lines
     for number in ("1-888-373-7888", "233-733", "1-888-539-2373", "1-888-KEY-2-FRE(EDOM)"):
@@ -33,7 +33,7 @@ def test_california_notice_three_languages_on_11_by_14(tmp_path):
     check = run_cli(PROJECT_ROOT, "check", str(tmp_path))  # read back against the law, proof line and all
     assert check.code == 0, check.stdout
     # The wording is verified only in part, and the county languages not at all: said, and fatal with --strict.
-    assert "is verified only in part" in run.stderr and "county languages" in run.stderr
+    assert "is verified only in part" in run.stderr and "section 203 languages of Los Angeles County are not verified" in run.stderr
     strict = run_cli(PROJECT_ROOT, "build", "--law", "ca_civ_52_6", "--county", "los_angeles", "--strict", "--out", str(tmp_path))
     assert strict.code == 1
 
@@ -50,7 +50,7 @@ def test_three_language_california_notice_on_letter_says_what_would_fit(tmp_path
 def test_florida_notice_carries_the_florida_hotline(tmp_path):
     run = run_cli(PROJECT_ROOT, "build", "--law", "fl_787_29", "--out", str(tmp_path))
     assert run.code == 0, run.stderr
-    pdf = read_pdf(tmp_path / "fl_787_29/statewide/notice.pdf")
+    pdf = read_pdf(tmp_path / "laws/notices/fl_787_29/statewide/notice.pdf")
     assert _size_in(pdf) == (8.5, 11.0)
     assert sum("1-855-FLA-SAFE" in line for line in pdf.visual_lines) == 2  # English and Spanish
     assert "1-888-373-7888" not in pdf.text and "FLA-SAVE" not in pdf.text
@@ -61,18 +61,19 @@ def test_new_york_restroom_cards_one_per_language_with_the_national_number(tmp_p
     run = run_cli(PROJECT_ROOT, "build", "--law", "ny_gbl_390_d", "--lang", "es", "--out", str(tmp_path))
     assert run.code == 0, run.stderr
     cards = sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*.pdf"))
-    assert cards == [f"ny_gbl_390_d/us/{lang}/restroom_sticker.pdf" for lang in sorted(["en", "es", "zh-Hans", "ru", "ht", "ko"])]
+    assert cards == [f"laws/notices/ny_gbl_390_d/statewide/notice-{lang}.pdf" for lang in sorted(["en", "es", "zh-Hans", "ru", "ht", "ko"])]
+    assert run_cli(PROJECT_ROOT, "check", str(tmp_path)).code == 0
 
 
 def test_new_york_hotline_poster_prints_the_statement_word_for_word(tmp_path):
     run = run_cli(PROJECT_ROOT, "build", "--law", "ny_ssl_483_ff", "--lang", "es", "--out", str(tmp_path))
     assert run.code == 0, run.stderr
-    english = read_pdf(tmp_path / "ny_ssl_483_ff/statewide/notice-en.pdf")
+    english = read_pdf(tmp_path / "laws/notices/ny_ssl_483_ff/statewide/notice-en.pdf")
     assert _size_in(english) == (8.5, 11.0)
     assert sum("1-888-373-7888" in line for line in english.visual_lines) == 1
     # The statute's words, not today's facts (the hotline now answers in 200+ languages).
     assert "(5) Accessible in one hundred seventy languages; and" in " ".join(english.text.split())
-    assert (tmp_path / "ny_ssl_483_ff/statewide/notice-es.pdf").exists()
+    assert (tmp_path / "laws/notices/ny_ssl_483_ff/statewide/notice-es.pdf").exists()
     assert '"training, and general"' in run.stderr  # the gap in the published text is said on every build
 
 
@@ -80,7 +81,7 @@ def test_texas_sign_carries_every_element_of_the_rule_in_english_and_spanish(tmp
     run = run_cli(PROJECT_ROOT, "build", "--law", "tx_gov_402_0351", "--out", str(tmp_path))
     assert run.code == 0, run.stderr
     assert "warning" not in run.stderr  # the rule's elements are verified; the wording is the project's
-    pdf = read_pdf(tmp_path / "tx_gov_402_0351/statewide/notice.pdf")
+    pdf = read_pdf(tmp_path / "laws/notices/tx_gov_402_0351/statewide/notice.pdf")
     width, height = _size_in(pdf)
     assert width >= 8.5 and height >= 11.0 and len(pdf.page_sizes_pt) == 1
     text = " ".join(pdf.visual_lines)
@@ -96,21 +97,22 @@ def test_texas_lodging_signs_are_separate_per_language_and_say_what_is_unverifie
     run = run_cli(PROJECT_ROOT, "build", "--law", "tx_1tac_54_103", "--out", str(tmp_path))
     assert run.code == 0, run.stderr
     for lang in ("en", "es"):
-        pdf = read_pdf(tmp_path / f"tx_1tac_54_103/statewide/notice-{lang}.pdf")
+        pdf = read_pdf(tmp_path / f"laws/notices/tx_1tac_54_103/statewide/notice-{lang}.pdf")
         assert _size_in(pdf) == (11.0, 17.0)
         assert sum("1-888-373-7888" in line for line in pdf.visual_lines) == 1
         assert sum("1-844-643-2251" in line for line in pdf.visual_lines) == 1
     # The type grows past the rule's 16 pt where the page has room: a sign is read from afar.
-    assert "en on 11in x 17in, smallest type" in run.stderr and "smallest type 16.0 pt" not in run.stderr
+    assert "en on 11in x 17in, type at" in run.stderr and "type at 100% of" not in run.stderr
     assert "designated by the attorney general" in run.stderr  # the one element not checked: a warning
     assert run_cli(PROJECT_ROOT, "build", "--law", "tx_1tac_54_103", "--strict", "--out", str(tmp_path / "s")).code == 1
 
 
 def test_a_staff_language_without_wording_is_refused_with_the_file(tmp_path):
+    """Each sign is its own output: the Thai one fails, naming the file; English and Spanish are built."""
     run = run_cli(PROJECT_ROOT, "build", "--law", "tx_1tac_54_103", "--lang", "th", "--out", str(tmp_path))
     assert run.code == 1
     assert "materials/laws/tx_1tac_54_103.yaml:" in run.stderr and "no wording in th" in run.stderr
-    assert not list(tmp_path.rglob("*.pdf"))
+    assert sorted(path.name for path in tmp_path.rglob("*.pdf")) == ["notice-en.pdf", "notice-es.pdf"]
 
 
 def test_an_element_missing_from_a_language_is_refused_at_load(sample_project, tmp_path):
@@ -139,19 +141,27 @@ def test_an_element_lost_from_the_laid_out_page_fails_the_build(sample_project, 
                "{% for passage in block.passages if passage.element != 'dps' %}")
     run = run_cli(sample_project, "build", "--law", "tx_gov_402_0351", "--out", str(tmp_path))
     assert run.code == 1
-    assert "the English sign lacks dps (the contact information for reporting suspicious activity" in run.stderr
+    assert "the en sign lacks dps (the contact information for reporting suspicious activity" in run.stderr
     assert not list(tmp_path.rglob("*.pdf"))
 
 
 @pytest.mark.parametrize(("argv", "message"), [
     (["--law", "nv_999"], "error: unknown law 'nv_999'"),
-    (["--law", "ca_civ_52_6", "--county", "marin"], "unknown county 'marin'"),
-    (["--law", "fl_787_29", "--lang", "ko"], "Florida Statutes § 787.29 does not list 'ko' (its languages: en, es)"),
+    (["--law", "fl_787_29", "--lang", "ko"], "Florida human trafficking public awareness sign is printed in en, es only"),
+    (["--law", "fl_787_29", "--county", "miami_dade"], "does not choose a language by county; leave out --county"),
+    (["--law", "ca_civ_52_6"], "adds the county's Voting Rights Act language: give --county"),
 ])
-def test_unknown_law_county_or_language(tmp_path, argv, message):
+def test_unknown_law_or_a_language_the_law_does_not_take(tmp_path, argv, message):
     run = run_cli(PROJECT_ROOT, "build", *argv, "--out", str(tmp_path))
-    assert run.code == 1 and message in run.stderr
+    assert run.code == 1 and message in run.stderr, run.stderr
     assert len(run.error_lines) == 1
+
+
+def test_a_county_not_in_the_section_203_list_gets_english_and_spanish_with_a_warning(tmp_path):
+    run = run_cli(PROJECT_ROOT, "build", "--law", "ca_civ_52_6", "--county", "marin", "--out", str(tmp_path))
+    assert run.code == 0, run.stderr
+    assert "marin is not in the CA section 203 list" in run.stderr and "[law.county-not-covered]" in run.stderr
+    assert "en, es on 8.5in x" in run.stderr
 
 
 def test_statute_printing_a_number_the_registry_does_not_know_is_refused(sample_project, tmp_path):
@@ -165,8 +175,8 @@ def test_statute_printing_a_number_the_registry_does_not_know_is_refused(sample_
 def test_list_laws_shows_rules_and_sources():
     run = run_cli(PROJECT_ROOT, "list", "--laws")
     assert run.code == 0
-    for text in ("ca_civ_52_6: California Civil Code § 52.6", "size at least 8.5in x 11in, type at least 16 pt",
-                 "tx_1tac_54_103", "a separate sign per language", "source: Fla. Stat. § 787.29(4)"):
+    for text in ("ca_civ_52_6: California human trafficking notice (Cal. Civ. Code § 52.6)", "sign: at least 8.5in x 11in, type at least 16 pt",
+                 "tx_1tac_54_103", "a separate sign per language", "source: https://d1tvxue8o4w0fl.cloudfront.net/statute/florida"):
         assert text in run.stdout
 
 
@@ -176,7 +186,7 @@ def test_stale_number_warns_and_strict_fails(sample_project, tmp_path):
                "  source: https://www.childhelphotline.org/how-it-works\n  verified: 2024-01-15")
     run = run_cli(sample_project, "build", "--lang", "en", "--material", "poster", "--out", str(tmp_path / "a"))
     assert run.code == 0
-    assert "warning: materials/hotlines.yaml: 'childhelp' was last verified on 2024-01-15, more than a year ago" in run.stderr
+    assert f"warning: materials/hotlines.yaml:{line_of(hotlines, 'verified: 2024-01-15')}: 'childhelp' was last verified on 2024-01-15, more than a year ago" in run.stderr
     assert run_cli(sample_project, "build", "--lang", "en", "--material", "poster", "--strict", "--out", str(tmp_path / "b")).code == 1
 
 
@@ -197,24 +207,25 @@ def test_every_region_builds_its_default_materials_and_passes_check(tmp_path):
     assert check.code == 0, [report for report in reports if not report["ok"]][:3]
     regions = {report["path"].split("/regions/")[1].split("/")[0] for report in reports}
     assert regions == {"us", "ca", "mx", "uk", "eu", "au", "us-ca", "us-fl", "us-tx", "us-ny"}
-    a4 = next(report for report in reports if "/uk/en/poster.pdf" in report["path"])
-    assert [round(value) for value in a4["trim_sizes_pt"][0]] == [595, 842]  # A4 from CLDR for GB
+    a4 = read_pdf(tmp_path / "regions/uk/en/poster.pdf", decode_qr=False)
+    assert [round(value) for value in a4.trim_sizes_pt[0]] == [595, 842]  # A4 from CLDR for GB
 
 
 def test_check_reads_a_notice_back_against_its_law(sample_project, tmp_path):
     assert run_cli(PROJECT_ROOT, "build", "--law", "fl_787_29", "--out", str(tmp_path)).code == 0
-    notice = tmp_path / "fl_787_29/statewide/notice.pdf"
+    notice = tmp_path / "laws/notices/fl_787_29/statewide/notice.pdf"
     ok = run_cli(PROJECT_ROOT, "check", str(notice))
     assert ok.code == 0 and ok.stdout.startswith("ok "), ok.stdout
     # The same PDF against a stricter law: larger page, larger type, the number printed once more.
     law = sample_project / "materials/laws/fl_787_29.yaml"
-    replace_in(law, "  min_size: [8.5in, 11in]\n  min_type: 16pt", "  min_size: [11in, 17in]\n  min_type: 40pt")
+    replace_in(law, "    min_size: [8.5in, 11in]\n    min_type: 16pt", "    min_size: [11in, 17in]\n    min_type: 40pt")
+    replace_in(law, "    sizes: [[8.5in, 11in], [8.5in, 14in], [11in, 14in], [11in, 17in]]", "    sizes: [[11in, 17in]]")
     replace_in(law, "call the Florida Human Trafficking Hotline, 1-855-FLA-SAFE,",
                "call 1-855-FLA-SAFE, the Florida Human Trafficking Hotline, 1-855-FLA-SAFE,")
     failed = run_cli(sample_project, "check", str(notice))
     assert failed.code == 1
-    assert "page of 8.50 x 11.00 in; Florida Statutes § 787.29 requires at least 11in x 17in" in failed.stdout
-    assert "Florida Statutes § 787.29 requires at least 40 pt" in failed.stdout
+    assert "page of 8.50 x 11.00 in; Florida human trafficking public awareness sign requires at least 11in x 17in" in failed.stdout
+    assert "Florida human trafficking public awareness sign requires at least 40 pt" in failed.stdout
     assert "1-855-FLA-SAFE printed 2 time(s); the wording in en, es prints it 3" in failed.stdout
 
 
@@ -224,7 +235,7 @@ def test_korean_lines_break_between_words_never_inside_one(tmp_path):
     assert run.code == 0, run.stderr
     wording = yaml.safe_load((PROJECT_ROOT / "materials/laws/tx_1tac_54_103.yaml").read_text(encoding="utf-8"))["text"]["ko"]
     words = {word for passage in wording.values() for word in passage.split()}
-    pdf = read_pdf(tmp_path / "tx_1tac_54_103/statewide/notice-ko.pdf")
+    pdf = read_pdf(tmp_path / "laws/notices/tx_1tac_54_103/statewide/notice-ko.pdf")
     printed = [token.lstrip("•·") for line in pdf.visual_lines for token in line.split()]
     broken = [token for token in printed if token and any("\uac00" <= char <= "\ud7a3" for char in token) and token not in words]
     assert broken == [], broken
@@ -234,7 +245,7 @@ def test_korean_lines_break_between_words_never_inside_one(tmp_path):
 def test_arabic_staff_sign_reads_its_numbers_left_to_right(tmp_path):
     run = run_cli(PROJECT_ROOT, "build", "--law", "tx_1tac_54_103", "--lang", "ar", "--out", str(tmp_path))
     assert run.code == 0, run.stderr
-    pdf = read_pdf(tmp_path / "tx_1tac_54_103/statewide/notice-ar.pdf")
+    pdf = read_pdf(tmp_path / "laws/notices/tx_1tac_54_103/statewide/notice-ar.pdf")
     for shown in ("1-888-373-7888", "1-844-643-2251", "iwatchtx.org"):
         assert sum(shown in line for line in pdf.visual_lines) == 1, shown
     assert pdf.language == "ar" and pdf.missing_glyphs == []

@@ -12,12 +12,15 @@ ES = ("translations", "es", "LC_MESSAGES", "messages.po")
 
 # (msgid, bad translation, check id) — each an error that would misprint or crash.
 ERROR_CASES = [
-    ("Call %(number)s", "Llame al número", "placeholders"),
-    ("Call %(number)s", "Llame al %(numero)s", "placeholders"),
-    ("Text %(number)s", "Envíe un SMS al %(number)s y %(extra)s", "placeholders"),
-    ("Emergency: %(number)s", "Emergencia 100%: %(number)s", "placeholders"),
+    ("Call %(number)s", "Llame al número", "placeholder"),
+    ("Call %(number)s", "Llame al %(numero)s", "placeholder"),
+    ("Text %(number)s", "Envíe un SMS al %(number)s y %(extra)s", "placeholder"),
+    ("Emergency: %(number)s", "Emergencia 100%: %(number)s", "placeholder"),
     ("Signs to look for", "<b>Señales</b> de alerta", "markup"),
-    ("Call or text the hotline. You do not have to give your name.", "Llame al 1-888-373-7888. No tiene que dar su nombre.", "typed-number"),
+    ("Call or text the hotline. You do not have to give your name.", "Llame al 1-888-373-7888. No tiene que dar su nombre.", "number.typed"),
+    ("Call %(number)s", "Llame al %(number)s\u202e", "text.untrusted"),
+    ("Signs to look for", "Señales\u200b de alerta", "text.untrusted"),
+    ("Signs to look for", "Señаles de alerta", "text.untrusted"),  # a Cyrillic а in a Latin word
     ("Scan for help online", "Visite humantraffickinghotline.org", "typed-address"),
     ("Scan for help online", "humantraffickinghotline.org에서 확인하세요", "typed-address"),  # no word boundary before 에
 ]
@@ -80,9 +83,9 @@ def test_syntax_error_and_wrong_header_and_encoding_other_catalogs_still_checked
     before = {path: path.read_bytes() for path in (fr, ru, hi)}
     run, findings = _check(sample_project, "fr", "ru", "hi", "es", "--no-fit")
     assert run.code == 1
-    assert any(line.startswith("translations/fr/LC_MESSAGES/messages.po:") and "[po-syntax]" in line for line in findings)
+    assert any(line.startswith("translations/fr/LC_MESSAGES/messages.po:") and "[syntax]" in line for line in findings)
     assert any(line.startswith("translations/ru/LC_MESSAGES/messages.po:") and "[language-header]" in line for line in findings)
-    assert any(line.startswith("translations/hi/LC_MESSAGES/messages.po:") and "[po-syntax] not UTF-8" in line for line in findings)
+    assert any(line.startswith("translations/hi/LC_MESSAGES/messages.po:") and "[encoding] not UTF-8" in line for line in findings)
     assert any(line.startswith("translations/es/LC_MESSAGES/messages.po:") and "[markup]" in line for line in findings)
     assert before == {path: path.read_bytes() for path in (fr, ru, hi)}  # checking never rewrites
 
@@ -93,7 +96,7 @@ def test_fit_check_names_the_messages_that_do_not_fit(sample_project):
     set_translation(catalog, "You are not alone. Help is free and you do not have to give your name.", long_text.strip())
     run, findings = _check(sample_project, "es")
     assert run.code == 1
-    line = msgstr_line(catalog, "You are not alone. Help is free and you do not have to give your name.") - 1
+    line = msgstr_line(catalog, "You are not alone. Help is free and you do not have to give your name.")
     fit = [finding for finding in findings if "[fit]" in finding]
     assert any(
         finding.startswith(f"translations/es/LC_MESSAGES/messages.po:{line}: [fit] wallet_card in es (us) does not fit "
@@ -137,7 +140,7 @@ def test_release_refuses_unreviewed_languages(sample_project, tmp_path):
 
 
 def test_proof_note_only_on_unreviewed_translations(sample_project, tmp_path):
-    from awareness.readback import read_pdf
+    from awareness.verify.readback import read_pdf
 
     out = tmp_path / "out"
     assert run_cli(sample_project, "build", "--lang", "es", "--lang", "fr", "--material", "poster", "--out", str(out)).code == 0
@@ -157,7 +160,7 @@ def test_preview_writes_pdf_and_png_pages(sample_project):
 
 
 def test_wrong_number_of_plural_forms(tmp_path):
-    from awareness.checks import check_catalog
+    from awareness.i18n.checks import check_catalog
 
     po = tmp_path / "ru" / "LC_MESSAGES" / "messages.po"
     po.parent.mkdir(parents=True)
@@ -166,5 +169,6 @@ def test_wrong_number_of_plural_forms(tmp_path):
         '"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"\n\n'
         '#, python-format\nmsgid "%(num)s card"\nmsgid_plural "%(num)s cards"\nmsgstr[0] "%(num)s карта"\nmsgstr[1] "%(num)s карты"\n',
         encoding="utf-8")
-    findings = check_catalog(po)
-    assert [(finding.line, finding.check) for finding in findings if finding.check == "plural-forms"] == [(10, "plural-forms")]
+    findings = check_catalog(po, "ru").all()
+    assert [(finding.location.line, finding.code) for finding in findings if finding.code == "catalog.plural-forms"] == [
+        (10, "catalog.plural-forms")]

@@ -1,0 +1,118 @@
+"""Line breaking as a native reader expects, prepared before layout.
+
+Pango, which lays the text out, breaks Thai at words (libthai) but Lao, Khmer and Burmese only
+at spaces, and Chinese and Japanese between any two characters, Korean between syllables. So,
+in the text of the page's body (never in attributes or placeholder values):
+
+- Lao, Khmer, Burmese: ICU's dictionary word boundaries get a ZERO WIDTH SPACE, a break
+  opportunity that draws nothing;
+- Japanese and Chinese: BudouX phrases are held together with WORD JOINERs (no break inside a
+  phrase, so no "送ってくださ / い"), and kinsoku stays Pango's (punctuation ends a phrase);
+- Korean: the syllables of a word are held together with WORD JOINERs (CSS keep-all, which
+  WeasyPrint lacks).
+
+Both characters are default-ignorable: they are not drawn and do not appear in the text a
+reader copies from the PDF (the read-back tests prove it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+WORD_JOINER = "\u2060"
+ZERO_WIDTH_SPACE = "\u200b"
+MAX_PHRASE = 14  # a longer phrase may break inside rather than overflow its line
+
+_TAG_OR_TEXT = re.compile(r"<[^>]*>|[^<]+")
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+_WITHIN_HANGUL_WORD = re.compile("(?<=[\uac00-\ud7a3])(?=[\uac00-\ud7a3(])|(?<=\\))(?=[\uac00-\ud7a3])")
+_HAN_OR_KANA = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+DICTIONARY_SCRIPTS = {"lo": "[\u0e80-\u0eff]", "km": "[\u1780-\u17ff]", "my": "[\u1000-\u109f]"}
+
+
+def insert_break_hints(html: str, tag: str) -> str:
+    """The page with the break hints of its language in the body's text."""
+    base = tag.split("-")[0]
+    joiner = _joiner_for(base)
+    if joiner is None:
+        return html
+    head, body_start, body = html.partition("<body")
+    if not body_start:
+        return html
+    return head + body_start + _apply_to_text(body, joiner)
+
+
+def _joiner_for(base: str) -> Callable[[str], str] | None:
+    if base == "ko":
+        return keep_hangul_words
+    if base in ("ja", "zh"):
+        return lambda text: keep_phrases(text, base)
+    if base in DICTIONARY_SCRIPTS:
+        return lambda text: mark_word_breaks(text, base)
+    return None
+
+
+def _apply_to_text(body: str, change: Callable[[str], str]) -> str:
+    """Change text nodes only, and not inside placeholder values (numbers, addresses) or style."""
+    parts: list[str] = []
+    skip_depth = 0
+    for match in _TAG_OR_TEXT.finditer(body):
+        part = match.group(0)
+        if part.startswith("<"):
+            if skip_depth:
+                skip_depth += -1 if part.startswith("</") else 0 if part.endswith("/>") else 1
+            elif "data-v" in part or part.startswith("<style"):
+                skip_depth = 1
+            parts.append(part)
+        else:
+            parts.append(part if skip_depth else change(part))
+    return "".join(parts)
+
+
+def keep_hangul_words(text: str) -> str:
+    if not _HANGUL.search(text):
+        return text
+    return _WITHIN_HANGUL_WORD.sub(WORD_JOINER, text)
+
+
+@cache
+def _budoux_parser(base: str):  # type: ignore[no-untyped-def]
+    import budoux
+
+    return budoux.load_default_japanese_parser() if base == "ja" else budoux.load_default_simplified_chinese_parser()
+
+
+def keep_phrases(text: str, base: str) -> str:
+    if not _HAN_OR_KANA.search(text):
+        return text
+    phrases = _budoux_parser(base).parse(text)
+    return "".join(WORD_JOINER.join(phrase) if len(phrase) <= MAX_PHRASE else phrase for phrase in phrases)
+
+
+@cache
+def _word_iterator(base: str):  # type: ignore[no-untyped-def]
+    import icu
+
+    return icu.BreakIterator.createWordInstance(icu.Locale(base))
+
+
+def mark_word_breaks(text: str, base: str) -> str:
+    script = re.compile(DICTIONARY_SCRIPTS[base])
+    if not script.search(text):
+        return text
+    iterator = _word_iterator(base)
+    iterator.setText(text)
+    boundaries = list(iterator)
+    pieces, last = [], 0
+    for boundary in boundaries:
+        pieces.append(text[last:boundary])
+        last = boundary
+    out = [pieces[0]] if pieces else []
+    for before, after in zip(pieces, pieces[1:]):
+        # A break opportunity between two words of the script; spaces already are one.
+        if before and after and script.search(before[-1]) and script.search(after[0]):
+            out.append(ZERO_WIDTH_SPACE)
+        out.append(after)
+    return "".join(out)

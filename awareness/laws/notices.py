@@ -1,0 +1,343 @@
+"""Statutory notices as jobs: the law's wording in each required language on one page (or one
+page per language where the law wants separate signs), laid out on the smallest allowed size it
+fits, the type grown while it still fits (a notice is read from across a room), then proved
+against the law's rules on the laid-out page and again when read back from the PDF: page size,
+smallest type, every language present, every element with what it must show, every required
+line printed. A law met by a material (New York's restroom cards) is built as that material."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from ..i18n.languages import Language
+from ..model.design import DesignTokens
+from ..model.diagnostics import Diagnostic, Location, ProjectError, Severity
+from ..model.material import PdfVariant
+from ..model.project import Project
+from ..model.units import css_length_in_points, css_length_in_px
+from ..pipeline.jobs import STATEWIDE, JobKey
+from ..pipeline.material import MaterialJob
+from ..pipeline.resolve import MaterialSpec, resolve_material
+from ..pipeline.stages import BuildOptions, Rendered
+from ..pipeline.tools import WorkerTools
+from ..render.fitting import descendants, is_text, type_sizes
+from ..render.html import isolate_ltr
+from ..render.pdf import PdfMeta
+from ..text.numbers import typed_numbers
+from .languages import notice_languages
+from .model import Law, LawFormat, at_least, registry_number, shown_forms
+
+NOTICE_TEMPLATE = "law_notice.html"
+NOTICE_MARGIN = "0.5in"
+SMALL_MARGIN = "0.15in"  # stall signs and clings
+ITEM_NUMBER = re.compile(r"^\(\d+\) ")  # a statute's own "(1) ..." list: no bullet besides
+TYPE_SCALES = (1.25, 1.5, 1.75, 2.0)  # tried in turn above the law's least type size
+_WEB = re.compile(r"(?i:(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|com|gov|net|info)(?:/[a-z0-9/_-]*)?(?![a-z0-9-]))")
+
+
+@dataclass(frozen=True)
+class NoticeSpec:
+    key: JobKey
+    law: Law
+    languages: tuple[str, ...]
+    format: LawFormat
+    size: tuple[str, str] | None  # asked for; None: the smallest of the format's sizes that fits
+    place: str | None  # the county's name
+    release: bool
+    design: DesignTokens
+    variant: PdfVariant
+    blocks: tuple[dict[str, Any], ...]  # per language: its wording, numbers resolved to the registry
+    required: tuple[str, ...]  # printed forms of the law's required lines
+    diagnostics: tuple[Diagnostic, ...]  # warnings the law and its languages carry
+
+
+@dataclass(frozen=True)
+class CardNoticeSpec:
+    """A law met by a material: the material's spec, the law's demands on top."""
+
+    key: JobKey
+    law: Law
+    material: MaterialSpec
+    required: tuple[str, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def plan_notices(project: Project, campaign: str, orders: tuple[Any, ...]) -> list[JobKey]:
+    """The notice jobs of a campaign's orders: one sign with every language, or one per language;
+    one per format the law allows unless the order names one."""
+    keys = []
+    for order in orders:
+        law = _law(project, order.law)
+        chosen = notice_languages(project, law, order.county, order.languages, dict(getattr(order, "workforce", ()) or ()))
+        formats = [order.format] if order.format else list(law.formats)
+        for fmt in formats:
+            if fmt not in law.formats:
+                raise ProjectError.of("law.format", f"{law.title} has no format '{fmt}' (formats: {', '.join(law.formats)})",
+                                      law.location("formats"))
+            variant = fmt if len(law.formats) > 1 or order.format else ""
+            place = order.county or STATEWIDE
+            signs = [[tag] for tag in chosen.languages] if law.languages.separate_signs else [list(chosen.languages)]
+            for sign in signs:
+                languages = "+".join(sign) if len(sign) > 1 or not law.languages.separate_signs else sign[0]
+                keys.append(JobKey("notice", campaign, law.region, languages, law.id, place, variant))
+    return keys
+
+
+def _law(project: Project, law_id: str) -> Law:
+    if law_id in project.laws:
+        return project.laws[law_id]
+    broken = project.problem("law", law_id)
+    if broken:
+        raise broken
+    raise ProjectError.of("reference.law", f"unknown law '{law_id}' (known: {', '.join(sorted(project.laws))}; see list --laws)")
+
+
+class NoticeJob:
+    kind = "notice"
+
+    def resolve(self, project: Project, key: JobKey, options: BuildOptions) -> NoticeSpec | CardNoticeSpec:
+        law = _law(project, key.subject)
+        if law.verification == "none":
+            raise ProjectError.of("law.unverified", f"{law.title}: no text of the law was read ({law.verification_note or 'see the file'}); "
+                                  "this project does not build its notice", law.location("verification"))
+        order = _order_of(project, key)
+        county = None if key.place == STATEWIDE else key.place
+        extra = tuple(tag for tag in key.language.split("+") if tag not in law.languages.required)
+        chosen = notice_languages(project, law, county, extra, dict(getattr(order, "workforce", ()) or ()))
+        languages = tuple(key.language.split("+"))
+        fmt = law.formats[key.variant] if key.variant else next(iter(law.formats.values()))
+        diagnostics = (*chosen.diagnostics, *_law_warnings(project, law))
+        required = tuple(project.hotlines[line_id].printed(kind) for line_id, kind in law.required_lines)
+        if fmt.material:
+            material = resolve_material(project, JobKey("material", key.campaign, law.region, languages[0], fmt.material),
+                                        options.release)
+            return CardNoticeSpec(key, law, material, required, diagnostics)
+        missing = [tag for tag in languages if tag not in law.text]
+        if missing:
+            raise ProjectError.of("law.wording", f"{law.title}: no wording in {', '.join(missing)}; add a translation under text:",
+                                  law.location("text"))
+        blocks = tuple(_block(project, law, tag) for tag in languages)
+        size = getattr(order, "size", None)
+        if size and fmt.min_size and not at_least(size, fmt.min_size):
+            raise ProjectError.of("law.size", f"{law.title} requires at least {' x '.join(fmt.min_size)}; {' x '.join(size)} is smaller",
+                                  law.location("formats"))
+        campaign = project.campaigns.get(key.campaign)
+        variant = campaign.variant if campaign else PdfVariant()
+        return NoticeSpec(key, law, languages, fmt, size, chosen.county_name, options.release, project.design, variant, blocks,
+                          required, diagnostics)
+
+    def render(self, spec: NoticeSpec | CardNoticeSpec, tools: WorkerTools) -> Rendered:
+        if isinstance(spec, CardNoticeSpec):
+            rendered = MaterialJob().render(spec.material, tools)
+            rendered.diagnostics.extend(spec.diagnostics)
+            return rendered
+        return _render_notice(spec, tools)
+
+    def verify(self, spec: NoticeSpec | CardNoticeSpec, path: Path, tools: WorkerTools) -> list[Diagnostic]:
+        from ..verify.notice import verify_notice
+
+        if isinstance(spec, CardNoticeSpec):
+            from ..verify.material import verify_material
+            from ..verify.notice import required_lines_printed
+
+            return verify_material(tools.project, spec.material, path) + required_lines_printed(path, spec.required, 1)
+        return verify_notice(tools.project, spec, path)
+
+
+def _order_of(project: Project, key: JobKey) -> Any:
+    campaign = project.campaigns.get(key.campaign)
+    for order in campaign.notices if campaign else ():
+        if order.law == key.subject and (order.county or STATEWIDE) == key.place:
+            return order
+    return None
+
+
+def _law_warnings(project: Project, law: Law) -> list[Diagnostic]:
+    where = Location(project.paths.root / law.source_file)
+    found = []
+    if law.verification == "partial":
+        found.append(Diagnostic("law.partial", f"the wording of {law.title} is verified only in part: {law.verification_note}",
+                                Severity.WARNING, where))
+    return found
+
+
+def _block(project: Project, law: Law, tag: str) -> dict[str, Any]:
+    """One language's section: its title (element laws) and its passages, numbers from the registry."""
+    language = Language(tag)
+    return {"lang": tag, "dir": language.direction if language.known_to_cldr else "ltr", "title": law.title_in(tag),
+            "draft": law.draft(tag), "english_name": language.english_name if language.known_to_cldr else tag,
+            "passages": [_passage(project, element, text) for element, text in law.passages(tag)]}
+
+
+def _passage(project: Project, element: str | None, text: str) -> dict[str, Any]:
+    """Paragraphs, and the lines after the first line ending in a colon as a list."""
+    lines = [line.removeprefix("* ") for line in text.strip().splitlines()]
+    split = next((index + 1 for index, line in enumerate(lines) if line.rstrip().endswith((":", "："))), len(lines))
+    items = lines[split:]
+    return {"element": element,
+            "paragraphs": [numbers_marked(project, line) for line in lines[:split]],
+            "list_items": [numbers_marked(project, line) for line in items],
+            "numbered": bool(items) and all(ITEM_NUMBER.match(item) for item in items)}
+
+
+def numbers_marked(project: Project, line: str) -> Markup:
+    """The wording with each registry number and web address isolated left to right, bold, and
+    marked as registry data; a number the registry does not know stays text, for the gate."""
+    spans: list[tuple[int, int]] = []
+    for number in typed_numbers(line, strict=False):
+        start = line.find(number.text)
+        if start >= 0 and registry_number(project, number.text):
+            spans.append((start, start + len(number.text)))
+    spans += [match.span() for match in _WEB.finditer(line) if not any(a <= match.start() < b for a, b in spans)]
+    parts, last = [], 0
+    for start, end in sorted(spans):
+        parts += [Markup.escape(line[last:start]), isolate_ltr(line[start:end], "ltr num")]
+        last = end
+    parts.append(Markup.escape(line[last:]))
+    return Markup("").join(parts)
+
+
+def _render_notice(spec: NoticeSpec, tools: WorkerTools) -> Rendered:
+    law, fmt = spec.law, spec.format
+    candidates = [spec.size] if spec.size else list(fmt.sizes)
+    for size in candidates:
+        document = _lay_out(spec, tools, size, 1.0)
+        if _fits(document):
+            document, scale = _largest_type_that_fits(spec, tools, size, document)
+            problems = _check_rules(spec, tools.project, size, document)
+            if any(problem.is_error for problem in problems):
+                raise ProjectError(problems)
+            data = tools.pdf.write(document, spec.variant, PdfMeta(law.verified.isoformat()))
+            facts = {"size": list(size), "type_scale": scale, "smallest_type_pt": round(type_sizes(document).body or 0, 1),
+                     "printed": {f"{line}.{kind}": tools.project.hotlines[line].printed(kind) for line, kind in law.required_lines},
+                     "law_wording": {tag: law.text[tag] for tag in spec.languages}}
+            note = Diagnostic("law.layout", f"{', '.join(spec.languages)} on {' x '.join(size)}, type at {scale:.0%} of the law's "
+                              f"{fmt.min_type_pt:g} pt", Severity.NOTE, law.location("formats"))
+            return Rendered(data, 1, [*spec.diagnostics, *problems, note], facts)
+    raise ProjectError.of("law.does-not-fit", _does_not_fit(spec, tools, candidates), law.location("formats"))
+
+
+def _does_not_fit(spec: NoticeSpec, tools: WorkerTools, tried: list[tuple[str, str]]) -> str:
+    names = ", ".join(block["english_name"] for block in spec.blocks)
+    message = (f"a {len(spec.languages)}-language notice ({names}) does not fit on {' or '.join(' x '.join(s) for s in tried)} "
+               f"at {spec.format.min_type_pt:g} pt")
+    for candidate in spec.format.sizes:
+        if candidate not in tried and _fits(_lay_out(spec, tools, candidate, 1.0)):
+            return f"{message}: it needs {' x '.join(candidate)} (--size {'x'.join(candidate)})"
+    return f"{message}, nor on any larger size the law file lists"
+
+
+def _largest_type_that_fits(spec: NoticeSpec, tools: WorkerTools, size: tuple[str, str], document: Any) -> tuple[Any, float]:
+    """The law sets the least type size; a sign read from across a room gains from more, so the
+    type grows in steps while the page still holds everything."""
+    scale = 1.0
+    for larger_scale in TYPE_SCALES:
+        larger = _lay_out(spec, tools, size, larger_scale)
+        if not _fits(larger):
+            break
+        document, scale = larger, larger_scale
+    return document, scale
+
+
+def _lay_out(spec: NoticeSpec, tools: WorkerTools, size: tuple[str, str], scale: float) -> Any:
+    law, fmt = spec.law, spec.format
+    small = min(css_length_in_points(length) for length in size) < 4.5 * 72
+    margin = SMALL_MARGIN if small else NOTICE_MARGIN
+    usable = css_length_in_points(size[1]) - 2 * css_length_in_points(margin) - 2.2 * fmt.min_type_pt * scale  # the citation
+    drafts = [block["english_name"] for block in spec.blocks if block["draft"]]
+    context = {
+        "law": law, "format": fmt, "blocks": spec.blocks, "equal_parts": bool(law.languages.equal_parts) and len(spec.blocks) > 1,
+        "page": {"width": size[0], "height": size[1], "margin": margin, "small": small,
+                 "part_height": f"{usable / max(len(spec.blocks), 1):.1f}pt",
+                 "type_pt": f"{fmt.min_type_pt * scale:.2f}", "number_pt": f"{max(fmt.number_min_pt, fmt.min_type_pt) * scale:.2f}"},
+        "created": law.verified.isoformat(), "lang": spec.blocks[0]["lang"] if len(spec.blocks) == 1 else "en",
+        "proof_note": None if spec.release or not drafts else
+        f"Draft: the {', '.join(drafts)} text is a translation no native speaker has reviewed yet.",
+    }
+    where = Location(tools.project.paths.root / law.source_file)
+    html = tools.html.render(NOTICE_TEMPLATE, context, catalog=None, tag=context["lang"], item=spec.key.name, where=where,
+                             known_bad=tools.project.known_bad, strict_numbers=False)
+    return tools.pdf.lay_out(html.html, [spec.design.css(spec.variant.is_print)], spec.key.name, NOTICE_TEMPLATE)
+
+
+def _fits(document: Any) -> bool:
+    from ..render.fitting import overflowing_regions
+
+    return len(document.pages) == 1 and not overflowing_regions(document)
+
+
+def _check_rules(spec: NoticeSpec, project: Project, size: tuple[str, str], document: Any) -> list[Diagnostic]:
+    """The law's rules, read off the laid-out page (not assumed from the stylesheet)."""
+    law, fmt = spec.law, spec.format
+    where = law.location("formats")
+    problems = []
+    page = document.pages[0]
+    if fmt.min_size and (page.width + 0.5 < css_length_in_px(fmt.min_size[0]) or page.height + 0.5 < css_length_in_px(fmt.min_size[1])):
+        problems.append(_error("law.size", f"{law.title}: page {' x '.join(size)} is smaller than the {' x '.join(fmt.min_size)} "
+                               "the law requires", where))
+    sizes = type_sizes(document)
+    smallest = min(value for value in (sizes.body, sizes.small, sizes.number) if value) if any((sizes.body, sizes.small)) else 0.0
+    if smallest < fmt.min_type_pt - 0.01:
+        problems.append(_error("law.min-type", f"{law.title}: type of {smallest:.1f} pt on the page, below the {fmt.min_type_pt:g} pt "
+                               "the law requires", where))
+    if fmt.number_min_pt and sizes.number and sizes.number < fmt.number_min_pt - 0.01:
+        problems.append(_error("law.number-type", f"{law.title}: the hotline number is set in {sizes.number:.1f} pt, below the "
+                               f"{fmt.number_min_pt:g} pt the law requires", where))
+    present = _languages_on_page(page)
+    missing = [tag for tag in spec.languages if tag not in present]
+    if missing:
+        problems.append(_error("law.language-missing", f"{law.title}: {', '.join(missing)} missing from the laid-out page", where))
+    problems += _check_elements(project, spec, page)
+    return problems
+
+
+def _error(code: str, message: str, where: Location) -> Diagnostic:
+    return Diagnostic(code, message, Severity.ERROR, where)
+
+
+def _check_elements(project: Project, spec: NoticeSpec, page: Any) -> list[Diagnostic]:
+    """Each element the law requires, in each language, laid out with what it must show."""
+    law = spec.law
+    laid_out = _element_text_on_page(page)
+    problems = []
+    for tag in spec.languages:
+        for element in law.elements.values():
+            text = laid_out.get((tag, element.id), "")
+            if not text.strip():
+                problems.append(_error("law.element", f"{law.title}: the {tag} sign lacks {element.id} ({element.requires})",
+                                       law.location("elements")))
+                continue
+            for expected in shown_forms(project, element):
+                if expected.lower() not in text.lower():
+                    problems.append(_error("law.element", f"{law.title}: the {tag} {element.id} passage does not show "
+                                           f"{expected} on the laid-out page", law.location("elements")))
+    return problems
+
+
+def _element_text_on_page(page: Any) -> dict[tuple[str, str], str]:
+    """(language, element) -> the text laid out in that element's box."""
+    text_boxes: dict[tuple[str, str], dict[int, str]] = {}  # by box identity: anonymous boxes repeat their element
+    for section in descendants(page._page_box):
+        if "statute" not in _classes(section):
+            continue
+        for box in descendants(section):
+            if "passage" in _classes(box):
+                key = (section.element.get("lang"), box.element.get("data-element"))
+                boxes = text_boxes.setdefault(key, {})
+                boxes.update((id(inner), inner.text) for inner in descendants(box) if is_text(inner))
+    return {key: " ".join(boxes.values()).replace("\u2066", "").replace("\u2069", "") for key, boxes in text_boxes.items()}
+
+
+def _languages_on_page(page: Any) -> set[str]:
+    return {box.element.get("lang") for box in descendants(page._page_box)
+            if "statute" in _classes(box) and any(is_text(inner) for inner in descendants(box))}
+
+
+def _classes(box: Any) -> list[str]:
+    element = getattr(box, "element", None)
+    return (element.get("class") or "").split() if element is not None else []

@@ -1,0 +1,67 @@
+"""Where a project keeps its parts: the fixed top-level layout of the design card."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+# Files in materials/ that are registries and settings, not materials.
+DATA_FILES = frozenset({
+    "hotlines.yaml", "known_bad_numbers.yaml", "regions.yaml", "organizations.yaml", "paper_sizes.yaml",
+    "design.yaml", "business_kinds.yaml", "vra_languages.yaml",
+})
+
+
+@dataclass(frozen=True)
+class ProjectPaths:
+    root: Path
+
+    @property
+    def materials(self) -> Path:
+        return self.root / "materials"
+
+    @property
+    def campaigns(self) -> Path:
+        return self.materials / "campaigns"
+
+    @property
+    def laws(self) -> Path:
+        return self.materials / "laws"
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def translations(self) -> Path:
+        return self.root / "translations"
+
+    @property
+    def pot_file(self) -> Path:
+        return self.translations / "messages.pot"
+
+    @property
+    def output(self) -> Path:
+        return self.root / "output"
+
+    def material_files(self) -> list[Path]:
+        return [path for path in sorted(self.materials.glob("*.yaml")) if path.name not in DATA_FILES]
+
+    def po_file(self, catalog_dir: str) -> Path:
+        return self.translations / catalog_dir / "LC_MESSAGES" / "messages.po"
+
+    def catalog_files(self) -> list[Path]:
+        return sorted(self.translations.glob("*/LC_MESSAGES/messages.po"))
+
+    def relative(self, path: Path) -> str:
+        try:
+            return str(path.resolve().relative_to(self.root.resolve()))
+        except ValueError:
+            return str(path)
+
+    def inside(self, path: Path) -> bool:
+        try:
+            path.resolve().relative_to(self.root.resolve())
+            return True
+        except ValueError:
+            return False

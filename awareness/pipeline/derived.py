@@ -1,0 +1,69 @@
+"""Outputs made from other outputs (phase 2): office sheets of cards, tiles of large signs,
+and each material's text as accessible HTML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..files import sha256_file
+from ..model.diagnostics import Diagnostic, Location, ProjectError
+from ..model.project import Project
+from ..render.sheets import SheetLayout, impose_sheet, sheet_layout
+from .jobs import JobKey, target_path
+from .resolve import MaterialSpec, resolve_material
+from .stages import BuildOptions, Rendered, read_input
+from .tools import WorkerTools
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    key: JobKey
+    source: Path  # the material's PDF
+    source_sha256: str
+    material: MaterialSpec
+    layout: SheetLayout
+
+
+def _source(project: Project, key: JobKey, options: BuildOptions) -> tuple[MaterialSpec, Path, str]:
+    material_key = JobKey("material", key.campaign, key.region, key.language, key.subject)
+    spec = resolve_material(project, material_key, options.release)
+    source = target_path(options.out_dir, material_key)
+    if not source.is_file():
+        raise ProjectError.of("derived.source", f"{material_key.name} was not built, so its {key.kind} cannot be made")
+    return spec, source, sha256_file(source)
+
+
+class SheetJob:
+    kind = "sheet"
+
+    def resolve(self, project: Project, key: JobKey, options: BuildOptions) -> SheetSpec:
+        material, source, sha = _source(project, key, options)
+        where = Location(project.paths.root / material.material.source_file)
+        layout = sheet_layout(material.material.sheet, material.paper, material.page_size, material.bleed,
+                              material.material.pages == 2, where, f"sheet of {material.material.id}")
+        return SheetSpec(key, source, sha, material, layout)
+
+    def render(self, spec: SheetSpec, tools: WorkerTools) -> Rendered:
+        data = read_input(spec.source)
+        texts = _page_texts(data)
+        alts = [f"{spec.layout.copies} copies of {'the front' if side == 0 and len(texts) > 1 else 'the back' if side else 'the card'}"
+                f" to cut out: {text}" for side, text in enumerate(texts)]
+        sheet = impose_sheet(data, spec.layout, alts, spec.material.language.tag)
+        return Rendered(sheet, len(texts), facts={"copies": spec.layout.copies, "turned": spec.layout.turned,
+                                                  "source_sha256": spec.source_sha256})
+
+    def verify(self, spec: SheetSpec, path: Path, tools: WorkerTools) -> list[Diagnostic]:
+        from ..verify.sheet import verify_sheet
+
+        return verify_sheet(tools.project, spec, path)
+
+
+def _page_texts(pdf: bytes) -> list[str]:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        return [" ".join(page.get_textpage().get_text_range().split()) for page in document]
+    finally:
+        document.close()

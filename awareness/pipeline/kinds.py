@@ -1,0 +1,57 @@
+"""The kinds of output, each a JobType, and the planning of the outputs of each phase."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model.material import Campaign
+from ..model.project import Project
+from .jobs import JobKey
+from .material import MaterialJob
+from .stages import JobResult, JobType
+
+if TYPE_CHECKING:
+    from .build import BuildRequest
+
+
+def _job_types() -> dict[str, JobType]:
+    from ..laws.notices import NoticeJob
+    from .bundle import BundleJob, ProofJob
+    from .derived import SheetJob
+
+    return {"material": MaterialJob(), "notice": NoticeJob(), "sheet": SheetJob(), "bundle": BundleJob(), "proof": ProofJob()}
+
+
+JOB_TYPES: dict[str, JobType] = _job_types()
+
+
+def notice_keys(project: Project, campaign: Campaign, request: BuildRequest) -> list[JobKey]:
+    from ..laws.notices import plan_notices
+
+    if request.materials and not request.only_notices:
+        return []  # --material narrows a build to materials
+    return plan_notices(project, campaign.name, campaign.notices)
+
+
+def derived_keys(project: Project, campaign: Campaign, request: BuildRequest, first: list[JobResult]) -> list[JobKey]:
+    """Sheets of the cards built (when the campaign or --sheets asks), tiles of the large
+    signs, text exports."""
+    keys = []
+    for result in first:
+        key = result.key
+        if not result.ok or key.kind != "material":
+            continue
+        material = project.materials[key.subject]
+        if (campaign.sheets or request.sheets) and material.sheet is not None:
+            keys.append(JobKey("sheet", key.campaign, key.region, key.language, key.subject))
+    return keys
+
+
+def final_keys(campaign: Campaign, request: BuildRequest, results: list[JobResult]) -> list[JobKey]:
+    """A bundle per region and language built, and the proof page, when asked for."""
+    if not (campaign.bundle or request.bundle):
+        return []
+    built = dict.fromkeys((result.key.region, result.key.language) for result in results
+                          if result.ok and result.key.kind == "material")
+    keys = [JobKey("bundle", campaign.name, region, language) for region, language in built]
+    return [*keys, JobKey("proof", campaign.name)] if results else keys

@@ -1,0 +1,182 @@
+"""Stage 3b, lay out and write PDF bytes with WeasyPrint. Fonts and stylesheets are prepared
+once per process, and nothing is fetched but the project's own files and the system's icon set
+and colour profiles: no network, ever.
+
+Tagged PDF (PDF/UA-1 for screens and office printers; PDF/X-4 or X-1a with tags for a print
+shop) with these fixes to WeasyPrint 70's structure tree, each read back by the tests:
+- every text run carries /ActualText, its logical text: screen readers and text extraction get
+  Devanagari, Thai and Khmer clusters, Arabic and Persian in reading order, and Persian's
+  zero-width non-joiners right, whatever glyphs the shaper chose;
+- a figure's /BBox is in PDF user space (WeasyPrint writes CSS pixels from the top);
+- an element whose language differs from the document's carries /Lang;
+- a PDF/X file's XMP DocumentID is derived from the document, not random.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import urlparse
+from urllib.request import url2pathname
+
+from weasyprint import CSS, HTML
+from weasyprint.document import Document
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+from ..model.diagnostics import Location, ProjectError
+from ..model.material import PdfVariant
+from ..model.units import css_length_in_px
+
+STYLESHEET = "materials.css"
+SIZE_TOLERANCE_PX = 0.5
+HINTS = dict.fromkeys(map(ord, "\u2060\u200b"))  # our own break hints: never part of the text
+
+
+class ProjectOnlyFetcher(URLFetcher):
+    """Refuses every URL but files inside the allowed folders, and data: URIs."""
+
+    def __init__(self, allowed_dirs: list[Path]) -> None:
+        super().__init__(allowed_protocols=("file", "data"), allow_redirects=False, fail_on_errors=True)
+        self.allowed_dirs = [folder.resolve() for folder in allowed_dirs]
+
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:
+        parsed = urlparse(url)
+        if parsed.scheme == "data":  # inline content (QR codes, icons): nothing is fetched
+            return super().fetch(url, headers)
+        if parsed.scheme != "file":
+            raise ValueError(f"refused to fetch {url}: materials may only use the project's own files")
+        path = Path(url2pathname(parsed.path)).resolve()
+        if not any(path.is_relative_to(folder) for folder in self.allowed_dirs):
+            raise ValueError(f"refused to fetch {path}: it is outside the project")
+        return super().fetch(url, headers)
+
+
+@dataclass(frozen=True)
+class PdfMeta:
+    created: str  # ISO date: fixed, so that the same inputs give the same bytes
+
+
+class PdfWriter:
+    """Lays out and writes PDFs; build one per process and reuse it."""
+
+    def __init__(self, templates_dir: Path, allowed_dirs: list[Path]) -> None:
+        _patch_weasyprint_tagging()
+        self.templates_dir = templates_dir
+        self.base_url = templates_dir.resolve().as_uri() + "/"
+        self.fetcher = ProjectOnlyFetcher([templates_dir, *allowed_dirs])
+        self.font_config = FontConfiguration()
+        self.stylesheet = CSS(filename=str(templates_dir / STYLESHEET), font_config=self.font_config, url_fetcher=self.fetcher)
+        self._extra: dict[str, CSS] = {}
+
+    def css(self, text: str) -> CSS:
+        """A generated stylesheet (design tokens, colour profile), parsed once per text."""
+        if text not in self._extra:
+            self._extra[text] = CSS(string=text, font_config=self.font_config, url_fetcher=self.fetcher, base_url=self.base_url)
+        return self._extra[text]
+
+    def lay_out(self, html: str, extra_css: list[str], label: str, template: str) -> Document:
+        try:
+            return HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render(
+                font_config=self.font_config, stylesheets=[self.stylesheet, *(self.css(text) for text in extra_css)])
+        except FatalURLFetchingError as error:  # a BaseException: it must not escape the batch
+            raise ProjectError.of("render.fetch", f"{label}: {error.__cause__ or error}", Location(self.templates_dir / template)) from None
+
+    @staticmethod
+    def check_page_size(document: Document, size: tuple[str, str], label: str, where: Location) -> None:
+        """Every page has the trim size it should."""
+        expected = tuple(css_length_in_px(length) for length in size)
+        for number, page in enumerate(document.pages, start=1):
+            if abs(page.width - expected[0]) > SIZE_TOLERANCE_PX or abs(page.height - expected[1]) > SIZE_TOLERANCE_PX:
+                raise ProjectError.of("render.page-size", f"{label}: page {number} is {page.width:.1f}x{page.height:.1f} px, "
+                                      f"expected {' x '.join(size)}", where)
+
+    def write(self, document: Document, variant: PdfVariant, meta: PdfMeta) -> bytes:
+        """The PDF as bytes (no dates or random ids beyond `meta`: same inputs, same bytes)."""
+        document.metadata.created = document.metadata.modified = meta.created
+        token = _document_id.set(meta.created + (document.metadata.title or ""))
+        try:
+            if variant.is_print:
+                return document.write_pdf(pdf_variant=variant.name, pdf_tags=True)  # type: ignore[no-any-return]
+            return document.write_pdf(pdf_variant="pdf/ua-1")  # type: ignore[no-any-return]
+        finally:
+            _document_id.reset(token)
+
+
+def colour_profile_css(variant: PdfVariant) -> str:
+    """The @color-profile rule that makes the CMYK profile the output intent of a PDF/X file."""
+    if not variant.is_print or variant.icc_profile is None:
+        return ""
+    return f'@color-profile device-cmyk {{ src: url("{variant.icc_profile.resolve().as_uri()}"); }}\n'
+
+
+def quiet_weasyprint_progress() -> None:
+    """WeasyPrint logs its steps at INFO; the build prints its own progress instead."""
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+
+_document_id: ContextVar[str] = ContextVar("document_id", default="")
+
+
+def _stable_uuid() -> uuid.UUID:
+    """WeasyPrint gives PDF/X files a random XMP DocumentID; ours derives from the document."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, "awareness:" + _document_id.get())
+
+
+@cache
+def _patch_weasyprint_tagging() -> None:
+    """Install the structure-tree fixes described above (WeasyPrint 70, pinned below 71)."""
+    import pydyf
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.pdf import metadata as metadata_module
+    from weasyprint.pdf import stream as stream_module
+    from weasyprint.pdf import tags as tags_module
+
+    @contextmanager
+    def marked(self: Any, box: Any, tag: str) -> Iterator[None]:
+        # WeasyPrint's Stream.marked, with the run's logical text as /ActualText.
+        if self._tags is not None:
+            mcid = len(self._tags)
+            self._tags[box] = {"tag": tag, "mcid": mcid}
+            properties = pydyf.Dictionary({"MCID": mcid})
+            if isinstance(box, boxes.TextBox):
+                properties["ActualText"] = pydyf.String(box.text.translate(HINTS))
+            pydyf.Stream.begin_marked_content(self, tag, properties)
+        try:
+            yield
+        finally:
+            if self._tags is not None:
+                pydyf.Stream.end_marked_content(self)
+
+    stream_module.Stream.marked = marked
+    metadata_module.uuid4 = _stable_uuid
+    original_build = tags_module._build_box_tree
+    page_heights: dict[int, float] = {}
+
+    def build(box: Any, parent: Any, pdf: Any, page_number: int, nums: Any, annotations: Any, tags: Any) -> Iterator[Any]:
+        if isinstance(box, boxes.PageBox):
+            page_heights[page_number] = box.margin_height()
+        own = getattr(box, "element", None) is not None and box.element_tag not in ("html", "body")
+        for element in original_build(box, parent, pdf, page_number, nums, annotations, tags):
+            if own and element.get("S") != "/Document":
+                _fix_element(element, box, pdf, page_heights.get(page_number, 0.0), pydyf)
+            yield element
+
+    tags_module._build_box_tree = build
+
+
+def _fix_element(element: Any, box: Any, pdf: Any, page_height: float, pydyf: Any) -> None:
+    lang = box.element.get("lang")
+    document_lang = pdf.catalog.get("Lang")
+    if lang and (document_lang is None or getattr(document_lang, "string", None) != lang):
+        element["Lang"] = pydyf.String(lang)
+    attributes = element.get("A")
+    if element.get("S") == "/Figure" and attributes is not None and "BBox" in attributes:
+        x1, y1, x2, y2 = (float(value) for value in attributes["BBox"])
+        attributes["BBox"] = pydyf.Array([round(value * 0.75, 2) for value in (x1, page_height - y2, x2, page_height - y1)])

@@ -1,0 +1,134 @@
+"""Stage 5, verify: a material's PDF read back and compared with what it must be. The build runs
+this on every file before it replaces the previous one; `check` runs it on files on disk.
+
+What is proved, each a diagnostic with a stable code:
+- pages and their trim and bleed boxes; title and language;
+- fonts embedded, no character printed as an empty box;
+- the lead hotline readable in order on a printed line;
+- every number in the text layer is one the registry prints (in any format), and no known
+  wrong number appears anywhere, whatever its format;
+- each QR code decodes to its payload, also after a 0.3 mm blur (a worn, badly printed card);
+- the layout a reader sees (verify.layout).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model.diagnostics import Diagnostic, Severity
+from ..model.hotline import known_bad_in, registry_entry_for
+from ..model.project import Project
+from ..model.units import css_length_in_points
+from ..pipeline.resolve import MaterialSpec
+from ..text.numbers import normalise, typed_numbers
+from .layout import layout_problems
+from .readback import PdfFacts, read_pdf
+
+SIZE_TOLERANCE_PT = 0.5
+QR_BLUR_MM = 0.3
+
+
+def verify_material(project: Project, spec: MaterialSpec, path: Path) -> list[Diagnostic]:
+    try:
+        facts = read_pdf(path, decode_qr=spec.qr is not None, blur_mm=QR_BLUR_MM)
+    except Exception as error:  # pypdf and PDFium raise many types for a damaged file
+        return [_problem("verify.unreadable", f"not a readable PDF: {error}")]
+    problems = [
+        *_pages(facts, spec), *fonts_and_glyphs(facts), *_metadata(facts, spec),
+        *_hotline(facts, spec), *numbers_in_text(facts, project), *_qr(facts, spec),
+    ]
+    problems += [_problem(code, message) for code, message in layout_problems(facts, spec)]
+    return problems
+
+
+def _problem(code: str, message: str, severity: Severity = Severity.ERROR) -> Diagnostic:
+    return Diagnostic(code, message, severity)
+
+
+def _pages(facts: PdfFacts, spec: MaterialSpec) -> list[Diagnostic]:
+    found = []
+    material = spec.material
+    if len(facts.page_sizes_pt) != material.pages:
+        found.append(_problem("verify.pages", f"{len(facts.page_sizes_pt)} page(s); {material.id} has {material.pages}"))
+    expected = tuple(css_length_in_points(length) for length in spec.page_size)
+    for number, (width, height) in enumerate(facts.trim_sizes_pt, start=1):
+        if abs(width - expected[0]) > SIZE_TOLERANCE_PT or abs(height - expected[1]) > SIZE_TOLERANCE_PT:
+            found.append(_problem("verify.trim", f"page {number} trims to {width:.1f} x {height:.1f} pt; {material.id} on "
+                                  f"{spec.paper} is {' x '.join(spec.page_size)}"))
+    bleed = 2 * css_length_in_points(spec.bleed) if spec.bleed else 0.0
+    for number, (width, height) in enumerate(facts.bleed_sizes_pt, start=1):
+        if abs(width - expected[0] - bleed) > SIZE_TOLERANCE_PT or abs(height - expected[1] - bleed) > SIZE_TOLERANCE_PT:
+            found.append(_problem("verify.bleed", f"page {number} has a bleed box of {width:.1f} x {height:.1f} pt; "
+                                  f"expected a bleed of {spec.bleed or 'none'}"))
+    return found
+
+
+def fonts_and_glyphs(facts: PdfFacts) -> list[Diagnostic]:
+    found = [_problem("verify.font-not-embedded", f"font not embedded: {name}") for name in facts.unembedded_fonts]
+    if facts.missing_glyphs:
+        shown = " ".join(f"U+{ord(char):04X}" if len(char) == 1 else char for char in facts.missing_glyphs)
+        found.append(_problem("verify.missing-glyph", f"characters printed as empty boxes (no glyph): {shown}"))
+    return found
+
+
+def _metadata(facts: PdfFacts, spec: MaterialSpec) -> list[Diagnostic]:
+    found = []
+    if not facts.title:
+        found.append(_problem("verify.title", "no document title"))
+    if facts.language != spec.language.tag:
+        found.append(_problem("verify.language", f"document language is {facts.language!r}, expected {spec.language.tag!r}"))
+    return found
+
+
+def _hotline(facts: PdfFacts, spec: MaterialSpec) -> list[Diagnostic]:
+    number = spec.hotline.phone.short
+    if any(number in line for line in facts.visual_lines):
+        return []
+    return [_problem("verify.hotline", f"hotline {number} is not printed in order on any line")]
+
+
+def numbers_in_text(facts: PdfFacts, project: Project) -> list[Diagnostic]:
+    """Every phone-like number printed is a registry number; no known wrong number on any
+    printed line, in any format."""
+    found = []
+    for line in facts.visual_lines:
+        for number in typed_numbers(line, strict=False):
+            bad = known_bad_in(number.digits, project.known_bad)
+            if bad:
+                found.append(_problem("number.known-bad", f"known wrong number {bad.form} printed ({number.text!r}); the "
+                                      f"correct number is {bad.correct}"))
+            elif not _registry_numbers(number.text.split(), project):
+                found.append(_problem("number.unknown", f"{number.text!r} is printed, and it is not a number of the registry"))
+        digits = "".join(char for char in normalise(line) if char.isdigit())
+        for bad in project.known_bad:
+            if any(pattern in digits for pattern in bad.patterns) and not any(d.code == "number.known-bad" for d in found):
+                found.append(_problem("number.known-bad", f"known wrong number {bad.form} printed; the correct number is {bad.correct}"))
+    return list({(d.code, d.message): d for d in found}.values())
+
+
+def _registry_numbers(tokens: list[str], project: Project) -> bool:
+    """Whether a run of space-separated tokens reads as registry numbers side by side (two
+    numbers that share a printed line, "1-888-373-7888 911"), each group either a registry
+    number or too short to be dialled."""
+    if not tokens:
+        return True
+    for end in range(len(tokens), 0, -1):
+        group = " ".join(tokens[:end])
+        known = registry_entry_for(group, project.hotlines) is not None
+        if (known or not typed_numbers(group, strict=False)) and _registry_numbers(tokens[end:], project):
+            return True
+    return False
+
+
+def _qr(facts: PdfFacts, spec: MaterialSpec) -> list[Diagnostic]:
+    expected = [spec.qr.payload] if spec.qr else []
+    found = [payload for page in facts.qr_payloads for payload in page]
+    problems = []
+    if found != expected:
+        problems.append(_problem("verify.qr", f"QR codes decode to [{', '.join(found) or 'none readable'}], expected "
+                                 f"[{', '.join(expected) or 'no QR code'}]"))
+    blurred = [payload for page in facts.qr_payloads_blurred for payload in page]
+    if spec.qr and facts.qr_payloads_blurred and blurred != expected:
+        problems.append(_problem("verify.qr-blur", f"the QR code no longer decodes after a {QR_BLUR_MM} mm blur (a worn "
+                                 "or badly printed copy): make it larger"))
+    return problems

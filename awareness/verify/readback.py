@@ -1,0 +1,230 @@
+"""Reading PDFs back, to prove what was printed: page boxes, title and language, fonts
+embedded, glyphs missing, the text layer, and what each QR code decodes to.
+
+Missing glyphs: WeasyPrint writes each font with an encoding CMap from character codes to
+glyph ids (CIDs); a character that no font could draw is mapped to CID 0, `.notdef`, the
+empty box. The font's ToUnicode map then says which characters those were.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+import pypdfium2 as pdfium
+import zxingcpp
+from PIL import ImageFilter
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
+
+POINTS_PER_INCH = 72.0
+QR_RENDER_SCALE = 300 / POINTS_PER_INCH  # rasterise at 300 dpi, as a phone would see print
+
+_CIDCHAR = re.compile(r"<([0-9a-fA-F]+)>\s+(\d+)")
+_CIDRANGE = re.compile(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s+(\d+)")
+_BFCHAR = re.compile(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>")
+
+
+@dataclass(frozen=True)
+class FontFacts:
+    name: str
+    embedded: bool
+    missing_glyphs: tuple[str, ...]  # characters printed as .notdef boxes
+
+
+@dataclass
+class PdfFacts:
+    path: Path
+    page_sizes_pt: list[tuple[float, float]] = field(default_factory=list)
+    trim_sizes_pt: list[tuple[float, float]] = field(default_factory=list)
+    bleed_sizes_pt: list[tuple[float, float]] = field(default_factory=list)
+    page_texts: list[str] = field(default_factory=list)  # logical order, as extracted
+    page_lines: list[list[str]] = field(default_factory=list)  # visual order, left to right
+    page_line_type_pt: list[list[float]] = field(default_factory=list)  # smallest type of each of those lines
+    title: str | None = None
+    language: str | None = None
+    fonts: list[FontFacts] = field(default_factory=list)
+    qr_payloads: list[list[str]] = field(default_factory=list)  # per page
+    qr_payloads_blurred: list[list[str]] = field(default_factory=list)  # per page, after a 0.3 mm blur
+    chars: list[list[PrintedChar]] = field(default_factory=list)  # per page, every printed character
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.page_texts)
+
+    @property
+    def visual_lines(self) -> list[str]:
+        return [line for lines in self.page_lines for line in lines]
+
+    @property
+    def missing_glyphs(self) -> list[str]:
+        return sorted({char for font in self.fonts for char in font.missing_glyphs})
+
+    @property
+    def unembedded_fonts(self) -> list[str]:
+        return [font.name for font in self.fonts if not font.embedded]
+
+
+def read_pdf(path: Path, decode_qr: bool = True, blur_mm: float = 0.0) -> PdfFacts:
+    facts = PdfFacts(path)
+    reader = PdfReader(path)
+    metadata = reader.metadata or {}
+    facts.title = metadata.get("/Title")
+    language = reader.trailer["/Root"].get("/Lang")
+    facts.language = str(language) if language is not None else None
+    for page in reader.pages:
+        facts.page_sizes_pt.append((float(page.mediabox.width), float(page.mediabox.height)))
+        facts.trim_sizes_pt.append((float(page.trimbox.width), float(page.trimbox.height)))
+        facts.bleed_sizes_pt.append((float(page.bleedbox.width), float(page.bleedbox.height)))
+    facts.fonts = _fonts(reader)
+    _read_with_pdfium(path, facts, decode_qr, blur_mm)
+    return facts
+
+
+def _read_with_pdfium(path: Path, facts: PdfFacts, decode_qr: bool, blur_mm: float) -> None:
+    """Text in logical order (PDFium honours /ActualText), glyphs where they are printed
+    (pdfminer, which reads the glyphs themselves), and the pages as a phone camera sees them."""
+    document = pdfium.PdfDocument(path)
+    glyphs = _printed_chars(path)
+    try:
+        for index, page in enumerate(document):
+            text_page = page.get_textpage()
+            facts.page_texts.append(text_page.get_text_range())
+            chars = glyphs[index] if index < len(glyphs) else []
+            facts.chars.append(chars)
+            lines = _visual_lines(chars)
+            facts.page_lines.append([text for text, _size in lines])
+            facts.page_line_type_pt.append([size for _text, size in lines])
+            if decode_qr:
+                image = page.render(scale=QR_RENDER_SCALE, grayscale=True).to_pil()
+                facts.qr_payloads.append([code.text for code in zxingcpp.read_barcodes(image)])
+                if blur_mm:
+                    blurred = image.filter(ImageFilter.GaussianBlur(blur_mm / 25.4 * 300))
+                    facts.qr_payloads_blurred.append([code.text for code in zxingcpp.read_barcodes(blurred)])
+    finally:
+        document.close()
+
+
+class PrintedChar(NamedTuple):
+    """A printed character: its box in points (origin bottom left) and its type size."""
+
+    bottom: float
+    top: float
+    left: float
+    right: float
+    char: str
+    size_pt: float
+
+
+def _printed_chars(path: Path) -> list[list[PrintedChar]]:
+    """Every printed glyph of every page, read from the glyphs and their ToUnicode map (not from
+    /ActualText): where a reader's eye meets each character."""
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return [[PrintedChar(float(char["y0"]), float(char["y1"]), float(char["x0"]), float(char["x1"]), char["text"],
+                             float(char["size"])) for char in page.chars if char["text"].strip() or char["text"] == " "]
+                for page in pdf.pages]
+
+
+def _visual_lines(chars: list[PrintedChar]) -> list[tuple[str, float]]:
+    """Each printed line as its characters stand from left to right, as an eye meets them, with
+    the smallest type size on it.
+
+    Extracted text is in a guessed logical order, which is unreliable for mixed-direction
+    lines; positions are not: a number isolated left-to-right must read in order here.
+    """
+    lines: list[list[PrintedChar]] = []
+    for printed in sorted(chars, key=lambda c: -(c.bottom + c.top)):
+        line = next((line for line in lines if _same_line(line[0], printed)), None)
+        if line is None:
+            lines.append([printed])
+        else:
+            line.append(printed)
+    return [(_line_text(sorted(line, key=lambda c: c.left)), min((c.size_pt for c in line if c.char.strip()), default=0.0))
+            for line in lines]
+
+
+def _line_text(chars: list[PrintedChar]) -> str:
+    """Characters left to right, with a space where a gap of a third of the type size or more
+    separates two of them (two texts that happen to share a line are not one word)."""
+    parts: list[str] = []
+    for before, char in zip([None, *chars], chars):
+        if before is not None and char.left - before.right > 0.33 * max(char.size_pt, 1) and before.char != " " and char.char != " ":
+            parts.append(" ")
+        parts.append(char.char)
+    return "".join(parts)
+
+
+def _same_line(first: PrintedChar, other: PrintedChar) -> bool:
+    """Vertical extents overlap by more than half of the smaller height."""
+    overlap = min(first.top, other.top) - max(first.bottom, other.bottom)
+    return overlap > 0.5 * min(first.top - first.bottom, other.top - other.bottom)
+
+
+def _fonts(reader: PdfReader) -> list[FontFacts]:
+    seen: dict[int, FontFacts] = {}
+    for page in reader.pages:
+        for font_ref in _font_refs(page.get("/Resources")):
+            key = font_ref.idnum if hasattr(font_ref, "idnum") else id(font_ref)
+            if key not in seen:
+                seen[key] = _font_facts(font_ref.get_object())
+    return list(seen.values())
+
+
+def _font_refs(resources: object) -> list:
+    """Fonts of a resource dictionary, including those of nested form XObjects."""
+    if resources is None:
+        return []
+    resources = resources.get_object()
+    refs = list((resources.get("/Font") or DictionaryObject()).get_object().values())
+    for xobject in (resources.get("/XObject") or DictionaryObject()).get_object().values():
+        refs.extend(_font_refs(xobject.get_object().get("/Resources")))
+    return refs
+
+
+def _font_facts(font: DictionaryObject) -> FontFacts:
+    name = str(font.get("/BaseFont", "?"))
+    descriptor_owner = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+    descriptor = descriptor_owner.get("/FontDescriptor")
+    descriptor = descriptor.get_object() if descriptor is not None else {}
+    embedded = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+    return FontFacts(name, embedded, tuple(_notdef_characters(font)))
+
+
+def _notdef_characters(font: DictionaryObject) -> list[str]:
+    encoding = font.get("/Encoding")
+    if encoding is None or not hasattr(encoding.get_object(), "get_data"):
+        return []  # a named encoding (Identity-H): codes are glyph ids, checked below
+    notdef_codes = _codes_mapped_to_cid_zero(encoding.get_object().get_data().decode("latin-1"))
+    if not notdef_codes:
+        return []
+    to_unicode = _to_unicode(font)
+    return [to_unicode.get(code, f"<code {code:#x}>") for code in sorted(notdef_codes)]
+
+
+def _codes_mapped_to_cid_zero(cmap: str) -> set[int]:
+    codes = set()
+    for block in re.findall(r"begincidchar(.*?)endcidchar", cmap, re.S):
+        codes.update(int(code, 16) for code, cid in _CIDCHAR.findall(block) if cid == "0")
+    for block in re.findall(r"begincidrange(.*?)endcidrange", cmap, re.S):
+        codes.update(int(low, 16) for low, _high, cid in _CIDRANGE.findall(block) if cid == "0")
+    return codes
+
+
+def _to_unicode(font: DictionaryObject) -> dict[int, str]:
+    stream = font.get("/ToUnicode")
+    if stream is None:
+        return {}
+    cmap = stream.get_object().get_data().decode("latin-1")
+    mapping = {}
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+        for code, unicode_hex in _BFCHAR.findall(block):
+            mapping[int(code, 16)] = bytes.fromhex(unicode_hex).decode("utf-16-be", errors="replace")
+    return mapping
+
+
+def digits_only(text: str) -> str:
+    return "".join(char for char in text if char.isdigit() and char.isascii())

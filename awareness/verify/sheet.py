@@ -1,0 +1,62 @@
+"""An office sheet read back: paper size and pages, every copy's QR code readable, numbers in
+order, fonts embedded, cut marks inside the printable area, the first copy tagged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..model.diagnostics import Diagnostic, Severity
+from ..model.project import Project
+from ..render.impose import PRINTER_MARGIN_PT
+from .material import fonts_and_glyphs, numbers_in_text
+from .readback import read_pdf
+
+if TYPE_CHECKING:
+    from ..pipeline.derived import SheetSpec
+
+SIZE_TOLERANCE_PT = 0.5
+
+
+def _problem(code: str, message: str) -> Diagnostic:
+    return Diagnostic(code, message, Severity.ERROR)
+
+
+def verify_sheet(project: Project, spec: SheetSpec, path: Path) -> list[Diagnostic]:
+    material = spec.material
+    try:
+        facts = read_pdf(path, decode_qr=material.qr is not None)
+    except Exception as error:
+        return [_problem("verify.unreadable", f"not a readable PDF: {error}")]
+    problems = [*fonts_and_glyphs(facts), *numbers_in_text(facts, project)]
+    layout = spec.layout
+    if len(facts.page_sizes_pt) != material.material.pages:
+        problems.append(_problem("verify.pages", f"{len(facts.page_sizes_pt)} page(s); a sheet of {material.material.id} has "
+                                 f"{material.material.pages}"))
+    for number, (width, height) in enumerate(facts.page_sizes_pt, start=1):
+        if abs(width - layout.paper[0]) > SIZE_TOLERANCE_PT or abs(height - layout.paper[1]) > SIZE_TOLERANCE_PT:
+            problems.append(_problem("verify.paper", f"page {number} is {width:.1f} x {height:.1f} pt, not {material.paper} paper"))
+    if material.qr:
+        decoded = [payload for page in facts.qr_payloads for payload in page]
+        good = decoded.count(material.qr.payload)
+        if good != layout.copies:
+            problems.append(_problem("verify.qr", f"{good} of {layout.copies} QR codes decode to {material.qr.payload}"))
+    problems += marks_in_printable_area(path)
+    return problems
+
+
+def marks_in_printable_area(path: Path, margin: float = PRINTER_MARGIN_PT) -> list[Diagnostic]:
+    """Lines drawn within 0.25 in of the paper's edge: an office printer does not print them."""
+    import pdfplumber
+
+    found = []
+    with pdfplumber.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            width, height = float(page.width), float(page.height)
+            outside = [line for line in page.lines if min(line["x0"], line["top"]) < margin - 0.5
+                       or max(line["x1"], line["bottom"]) > min(width, height) + max(width, height) - margin + 0.5
+                       or line["x1"] > width - margin + 0.5 or line["bottom"] > height - margin + 0.5]
+            if outside:
+                found.append(_problem("layout.marks-unprintable", f"page {number}: {len(outside)} cut mark(s) within 0.25 in of "
+                                      "the paper's edge, where office printers do not print"))
+    return found
