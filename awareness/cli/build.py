@@ -50,6 +50,10 @@ def add_selection(parser: argparse.ArgumentParser) -> None:
 
 
 def run_build(args: argparse.Namespace, project: Project) -> int:
+    from .system import missing_system_parts
+
+    for problem in missing_system_parts():
+        print(f"warning: {problem}", file=sys.stderr)
     campaign = _law_campaign(args, project) if args.law else campaign_of(project, args.campaign)
     request = BuildRequest(campaign.name, _tuple(args.material), _tuple(args.lang), args.region, args.sheets, args.tiles,
                            args.text, args.bundle, only_notices=bool(args.law))
