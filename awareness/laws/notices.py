@@ -196,7 +196,7 @@ def numbers_marked(project: Project, line: str) -> Markup:
     spans += [match.span() for match in _WEB.finditer(line) if not any(a <= match.start() < b for a, b in spans)]
     parts, last = [], 0
     for start, end in sorted(spans):
-        parts += [Markup.escape(line[last:start]), isolate_ltr(line[start:end], "ltr num")]
+        parts += [Markup.escape(line[last:start]), isolate_ltr(line[start:end], "ltr num hotline-number")]
         last = end
     parts.append(Markup.escape(line[last:]))
     return Markup("").join(parts)

@@ -39,7 +39,7 @@ class MaterialJob:
 
         limits = Limits(material.pages, css_length_in_px(material.safe_margin), material.min_body_pt, material.min_small_pt,
                         spec.key.name, where)
-        fitted = lay_out_to_fit(lay_out, limits)
+        fitted = lay_out_to_fit(lay_out, limits, grow=not material.large_print)
         tools.pdf.check_page_size(fitted.document, spec.page_size, spec.key.name, where)
         data = tools.pdf.write(fitted.document, spec.variant, PdfMeta(spec.verified_on.isoformat()))
         return Rendered(data, len(fitted.document.pages), _render_notes(spec, fitted.payload.fallbacks, fitted.scale, where),
@@ -119,6 +119,6 @@ def _render_notes(spec: MaterialSpec, fallbacks: frozenset, scale: float, where:
         example = sorted(message for _context, message in fallbacks)[0]
         notes.append(Diagnostic("catalog.untranslated", f"{len(fallbacks)} message(s) not translated, printed in English, "
                                 f"e.g. {example!r}", Severity.WARNING, Location(spec.catalog) if spec.catalog else where))
-    if scale < 1.0:
-        notes.append(Diagnostic("fit.shrunk", f"body type set at {scale:.0%} of full size to fit", Severity.NOTE, where))
+    if scale != 1.0:
+        notes.append(Diagnostic("fit.scaled", f"body type set at {scale:.0%} of its design size to fit the page", Severity.NOTE, where))
     return notes

@@ -50,6 +50,23 @@ def typed_text(html: str) -> str:
     return "\n".join(parser.parts)
 
 
+class _BodyText(_TypedText):
+    """All of the body's text, placeholder values included (what layout must show)."""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            return
+        inherited = bool(self._stack) and self._stack[-1]
+        self._stack.append(inherited or tag in _SKIPPED)
+
+
+def body_text(html: str) -> str:
+    parser = _BodyText()
+    parser.feed(html)
+    parser.close()
+    return "\n".join(parser.parts)
+
+
 def gate_page(html: str, where: Location | None, item: str, known_bad: list[KnownBadNumber],
               strict: bool = True) -> list[Diagnostic]:
     """Diagnostics for typed numbers and untrusted characters in the page's own text.

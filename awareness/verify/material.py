@@ -38,7 +38,37 @@ def verify_material(project: Project, spec: MaterialSpec, path: Path) -> list[Di
         *_hotline(facts, spec), *numbers_in_text(facts, project), *_qr(facts, spec),
     ]
     problems += [_problem(code, message) for code, message in layout_problems(facts, spec)]
+    problems += _qr_caption(facts, spec)
     return problems
+
+
+QR_CAPTIONS = {"call": "Scan to call the hotline", "text": "Scan to text the hotline", "chat": "Scan to chat with the hotline",
+               "web": "Scan to open the hotline's website"}
+
+
+def _qr_caption(facts: PdfFacts, spec: MaterialSpec) -> list[Diagnostic]:
+    """A caption that says something else than the code does ("scan for help online" over a
+    code that dials) is refused: read in the page's own language."""
+    if spec.qr is None:
+        return []
+    captions = _captions(spec)
+    text = " ".join(" ".join(facts.visual_lines).split()) + " " + " ".join(facts.text.split())
+    wrong = [action for action, caption in captions.items() if action != spec.qr.action and caption and caption in text
+             and caption not in captions[spec.qr.action]]
+    if wrong:
+        return [_problem("layout.qr-caption", f"the caption says {captions[wrong[0]]!r}, but the code does: {spec.qr.payload}")]
+    return []
+
+
+def _captions(spec: MaterialSpec) -> dict[str, str]:
+    from ..i18n.catalogs import load_catalog
+
+    catalog = load_catalog(spec.catalog, spec.language.tag) if spec.catalog else None
+    found = {}
+    for action, caption in QR_CAPTIONS.items():
+        translated = catalog.get((None, caption)) if catalog else None
+        found[action] = translated if isinstance(translated, str) else caption
+    return found
 
 
 def _problem(code: str, message: str, severity: Severity = Severity.ERROR) -> Diagnostic:
@@ -48,8 +78,9 @@ def _problem(code: str, message: str, severity: Severity = Severity.ERROR) -> Di
 def _pages(facts: PdfFacts, spec: MaterialSpec) -> list[Diagnostic]:
     found = []
     material = spec.material
-    if len(facts.page_sizes_pt) != material.pages:
-        found.append(_problem("verify.pages", f"{len(facts.page_sizes_pt)} page(s); {material.id} has {material.pages}"))
+    pages = len(facts.page_sizes_pt)
+    if pages != material.pages and not (material.large_print and 0 < pages <= material.pages):
+        found.append(_problem("verify.pages", f"{pages} page(s); {material.id} has {material.pages}"))
     expected = tuple(css_length_in_points(length) for length in spec.page_size)
     for number, (width, height) in enumerate(facts.trim_sizes_pt, start=1):
         if abs(width - expected[0]) > SIZE_TOLERANCE_PT or abs(height - expected[1]) > SIZE_TOLERANCE_PT:

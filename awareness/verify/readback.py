@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pypdfium2 as pdfium
 import zxingcpp
@@ -49,6 +49,9 @@ class PdfFacts:
     qr_payloads: list[list[str]] = field(default_factory=list)  # per page
     qr_payloads_blurred: list[list[str]] = field(default_factory=list)  # per page, after a 0.3 mm blur
     chars: list[list[PrintedChar]] = field(default_factory=list)  # per page, every printed character
+    trim_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)  # per page, in glyph coordinates
+    qr_sizes_mm: list[list[float]] = field(default_factory=list)  # per page, the side of each code decoded
+    previews: list[Any] = field(default_factory=list)  # per page, a grey image at PREVIEW_DPI (trim box only)
 
     @property
     def text(self) -> str:
@@ -78,6 +81,10 @@ def read_pdf(path: Path, decode_qr: bool = True, blur_mm: float = 0.0) -> PdfFac
         facts.page_sizes_pt.append((float(page.mediabox.width), float(page.mediabox.height)))
         facts.trim_sizes_pt.append((float(page.trimbox.width), float(page.trimbox.height)))
         facts.bleed_sizes_pt.append((float(page.bleedbox.width), float(page.bleedbox.height)))
+        # Glyph coordinates (pdfminer) start at the media box's corner: the trim box relative to it.
+        x0, y0 = float(page.mediabox.left), float(page.mediabox.bottom)
+        facts.trim_boxes.append((float(page.trimbox.left) - x0, float(page.trimbox.bottom) - y0,
+                                 float(page.trimbox.right) - x0, float(page.trimbox.top) - y0))
     facts.fonts = _fonts(reader)
     _read_with_pdfium(path, facts, decode_qr, blur_mm)
     return facts
@@ -97,14 +104,38 @@ def _read_with_pdfium(path: Path, facts: PdfFacts, decode_qr: bool, blur_mm: flo
             lines = _visual_lines(chars)
             facts.page_lines.append([text for text, _size in lines])
             facts.page_line_type_pt.append([size for _text, size in lines])
+            facts.previews.append(_preview(page, facts.trim_boxes[index] if index < len(facts.trim_boxes) else None))
             if decode_qr:
                 image = page.render(scale=QR_RENDER_SCALE, grayscale=True).to_pil()
-                facts.qr_payloads.append([code.text for code in zxingcpp.read_barcodes(image)])
+                codes = zxingcpp.read_barcodes(image)
+                facts.qr_payloads.append([code.text for code in codes])
+                facts.qr_sizes_mm.append([_side_mm(code) for code in codes])
                 if blur_mm:
                     blurred = image.filter(ImageFilter.GaussianBlur(blur_mm / 25.4 * 300))
                     facts.qr_payloads_blurred.append([code.text for code in zxingcpp.read_barcodes(blurred)])
     finally:
         document.close()
+
+
+PREVIEW_DPI = 40
+
+
+def _preview(page: Any, trim: tuple[float, float, float, float] | None) -> Any:
+    """The page as a grey image at 40 dpi, cut to its trim box: enough to see empty bands."""
+    image = page.render(scale=PREVIEW_DPI / POINTS_PER_INCH, grayscale=True).to_pil()
+    if trim is None:
+        return image
+    scale = PREVIEW_DPI / POINTS_PER_INCH
+    height = image.height
+    return image.crop((round(trim[0] * scale), round(height - trim[3] * scale), round(trim[2] * scale), round(height - trim[1] * scale)))
+
+
+def _side_mm(code: Any) -> float:
+    """The side of a decoded QR symbol, from its corners found at 300 dpi."""
+    top_left, top_right, bottom_left = code.position.top_left, code.position.top_right, code.position.bottom_left
+    width = ((top_right.x - top_left.x) ** 2 + (top_right.y - top_left.y) ** 2) ** 0.5
+    height = ((bottom_left.x - top_left.x) ** 2 + (bottom_left.y - top_left.y) ** 2) ** 0.5
+    return round(min(width, height) / QR_RENDER_SCALE / POINTS_PER_INCH * 25.4, 1)
 
 
 class PrintedChar(NamedTuple):
@@ -125,8 +156,15 @@ def _printed_chars(path: Path) -> list[list[PrintedChar]]:
 
     with pdfplumber.open(path) as pdf:
         return [[PrintedChar(float(char["y0"]), float(char["y1"]), float(char["x0"]), float(char["x1"]), char["text"],
-                             float(char["size"])) for char in page.chars if char["text"].strip() or char["text"] == " "]
+                             _type_size(char)) for char in page.chars if char["text"].strip() or char["text"] == " "]
                 for page in pdf.pages]
+
+
+def _type_size(char: dict[str, Any]) -> float:
+    """The type size of a glyph: pdfminer gives the box's extent along the text's up direction
+    for upright text, and its advance for turned text (the tear-off tabs), where the type size
+    is the box's other side."""
+    return float(char["size"]) if char["upright"] else float(char["x1"]) - float(char["x0"])
 
 
 def _visual_lines(chars: list[PrintedChar]) -> list[tuple[str, float]]:
