@@ -9,7 +9,6 @@ from pathlib import Path
 from ..i18n.catalogs import extract_catalog, init_catalog, update_catalogs, write_catalog
 from ..i18n.checks import check_catalog
 from ..i18n.fitcheck import fit_findings
-from ..i18n.glossary import glossary_findings
 from ..i18n.languages import SOURCE_LANGUAGE, catalog_dir_name
 from ..i18n.status import language_statuses, status_json, status_table
 from ..model.diagnostics import Diagnostic, ProjectError, Severity
@@ -81,8 +80,6 @@ def check(args: argparse.Namespace, project: Project) -> int:
             raise ProjectError.of("catalog.missing", f"no catalog for '{tag}' ({paths.relative(po_path)})")
         report = check_catalog(po_path, tag)
         findings.extend(report.all())
-        if report.catalog is not None:
-            findings.extend(glossary_findings(project, tag, report.catalog))
     if not args.no_fit:
         broken = {d.location.path for d in findings if d.code.startswith("catalog.syntax") and d.location}
         usable = [tag for tag in tags if tag != SOURCE_LANGUAGE and project.languages[tag].catalog not in broken]
