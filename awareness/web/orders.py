@@ -90,21 +90,20 @@ class NoticeRequest:
         return Campaign(WEB_CAMPAIGN, (), (), (self.law.region,), source_file="", notices=(order,))
 
 
-def material_order(fields: Fields, project: Project, text: PageText, logo: Logo | None = None,
-                   languages_field: str = "lang") -> MaterialOrder:
+def material_order(fields: Fields, project: Project, text: PageText, logo: Logo | None = None) -> MaterialOrder:
     material = _known(fields.get("material") or "", project.materials, text.gettext(
         "There is no material called “%(name)s”. The materials are: %(known)s."))
     region = _known(fields.get("region") or DEFAULT_REGION, project.regions, text.gettext(
         "There is no region “%(name)s”. The regions are: %(known)s."))
-    asked = list(dict.fromkeys(value for value in fields.getlist(languages_field) if isinstance(value, str) and value))
+    asked = list(dict.fromkeys(value for value in fields.getlist("lang") if isinstance(value, str) and value))
     if not asked:
         raise PageError(400, text.gettext("Choose at least one language."))
     unknown_language = text.gettext("There is no language “%(name)s” here. The languages are: %(known)s.")
     languages = tuple(_known(tag, project.languages, unknown_language) for tag in asked)
-    return MaterialOrder(material, languages, region, branding(fields, project, text, logo))
+    return MaterialOrder(material, languages, region, branding_of(fields, project, text, logo))
 
 
-def branding(fields: Fields, project: Project, text: PageText, logo: Logo | None) -> Branding | None:
+def branding_of(fields: Fields, project: Project, text: PageText, logo: Logo | None) -> Branding | None:
     organization = _organization(str(fields.get("organization") or "").strip(), text)
     primary = accent = None
     if fields.get("colours"):

@@ -54,7 +54,12 @@ class PageText:
     def gettext(self, message: str, **values: object) -> str:
         found = self.catalog.get((None, message))
         text = found if isinstance(found, str) else self.fallback.get(message, message)
-        return text % values if values else text
+        if not values:
+            return text
+        try:
+            return text % values
+        except (KeyError, ValueError, TypeError):  # a translation with broken placeholders: the English
+            return message % values
 
     def language_name(self, tag: str) -> str:
         """Another language's name in the page's language, with its script where the tag names

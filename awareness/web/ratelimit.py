@@ -13,6 +13,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 EXEMPT_PREFIXES = ("/static/",)
+MAX_CLIENTS = 10_000
 
 
 class RateLimit:
@@ -35,6 +36,8 @@ class RateLimit:
     def _wait(self, client: str) -> int:
         """0 when the request may go ahead (and is counted), else the seconds until it may."""
         now = self.clock()
+        if len(self._seen) > MAX_CLIENTS:  # forget the clients that have been quiet for a window
+            self._seen = {key: times for key, times in self._seen.items() if times and times[-1] > now - self.seconds}
         times = self._seen.setdefault(client, deque())
         while times and times[0] <= now - self.seconds:
             times.popleft()

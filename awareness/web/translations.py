@@ -63,13 +63,19 @@ async def translation_page(request: Request) -> Response:
     if entry is None:
         raise PageError(404, text.gettext("There is no language “%(name)s” here. The languages are: %(known)s.",
                                           name=tag, known=", ".join(sorted(engine.project.languages))))
-    layouts = await run_in_threadpool(_layouts, engine, tag)
-    report = check_catalog(entry.catalog, tag) if entry.catalog else CatalogReport(None)
+    layouts, report, rows = await run_in_threadpool(_language_view, engine, entry, tag)
     return render(request, "translation.html", {
         "tag": tag, "entry": entry, "name": _name(entry), "name_here": text.language_name(tag), "general": report.general,
-        "rows": _rows(engine.project, entry, tag, report, layouts), "layouts": layouts,
+        "rows": rows, "layouts": layouts,
         "titles": {material_id: material_label(material, text) for material_id, material in engine.project.materials.items()},
     })
+
+
+def _language_view(engine: WebEngine, entry: LanguageEntry, tag: str) -> tuple[list[Layout], CatalogReport, list[MessageRow]]:
+    """The materials laid out, the catalog checked and its messages listed (off the event loop)."""
+    layouts = _layouts(engine, tag)
+    report = check_catalog(entry.catalog, tag) if entry.catalog else CatalogReport(None)
+    return layouts, report, _rows(engine.project, entry, tag, report, layouts)
 
 
 def _name(entry: LanguageEntry) -> str:

@@ -3,7 +3,6 @@ the error page every refusal is shown on (never a traceback)."""
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -12,13 +11,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
+from ..i18n.languages import Language
 from .engine import WebEngine
 from .errors import PageError
 from .pagetext import COOKIE, PageText, chosen_language, page_languages, page_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 COOKIE_SECONDS = 365 * 24 * 3600
-log = logging.getLogger("awareness.web")
 
 _environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
                            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
@@ -51,8 +50,7 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
 def _language_switches(request: Request, text: PageText) -> list[dict[str, Any]]:
     """A link per page language, to this same page (to the home page after a form was sent)."""
     path, kept = (request.url.path, request.query_params.multi_items()) if request.method == "GET" else ("/", [])
-    project = engine_of(request).project
-    return [{"tag": tag, "name": page_text(project, tag).language.name, "current": tag == text.tag,
+    return [{"tag": tag, "name": Language(tag).name, "current": tag == text.tag,
              "href": f"{path}?{urlencode([*((key, value) for key, value in kept if key != COOKIE), (COOKIE, tag)])}"}
             for tag in page_languages()]
 
@@ -64,8 +62,9 @@ def error_page(request: Request, error: PageError) -> Response:
                   error.status)
 
 
-def internal_error_page(request: Request, error: Exception) -> Response:
-    log.error("internal error on %s %s", request.method, request.url.path, exc_info=error)
+def internal_error_page(request: Request, _error: Exception) -> Response:
+    """A bug: words on the page; the traceback goes to the server's log (Starlette re-raises
+    the exception to uvicorn once this page is sent)."""
     text = text_of(request)
     return error_page(request, PageError(500, text.gettext(
         "Something went wrong on our side. Nothing was saved; please try again. If it happens again, tell the team "

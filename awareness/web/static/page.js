@@ -18,6 +18,9 @@
       }, delay);
     }
 
+    form.querySelectorAll("[data-checks]").forEach(function (input) {  // picking a colour means using it
+      input.addEventListener("input", function () { document.getElementById(input.dataset.checks).checked = true; });
+    });
     form.addEventListener("change", function () { refreshSoon(250); });
     form.addEventListener("input", function (event) {
       if (event.target.type === "text") { refreshSoon(900); }  // typing a name: wait for a pause
