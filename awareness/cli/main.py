@@ -57,11 +57,13 @@ def _parser() -> argparse.ArgumentParser:
     from .check import add_check_command
     from .listing import add_list_command
     from .preview import add_preview_command
+    from .serve import add_serve_command
     from .translations import add_translation_commands
 
     add_check_command(commands)
     add_list_command(commands)
     add_preview_command(commands)
+    add_serve_command(commands)
     add_translation_commands(commands)
     for action in commands.choices.values():  # --debug after the command too
         if "--debug" not in action._option_string_actions:
