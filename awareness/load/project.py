@@ -15,7 +15,7 @@ from ..model.design import DesignTokens
 from ..model.diagnostics import Acknowledgement, Collector, Location, ProjectError, warning
 from ..model.hotline import Hotline, KnownBadNumber, build_hotline, known_bad_numbers
 from ..model.material import (
-    Campaign, Material, NoticeOrder, Organization, PdfVariant, PrintSpec, QrSpec, Region, SheetSpec,
+    Campaign, Material, NoticeOrder, Organization, PdfVariant, PrintSpec, QrSpec, Region, SheetSpec, default_name,
 )
 from ..model.paths import ProjectPaths
 from ..model.project import LanguageEntry, Project
@@ -223,7 +223,7 @@ def _material(data: dict[str, Any], source_file: str) -> Material:
     qr = data.get("qr")
     minimum = data["min_type"]
     return Material(
-        id=data["id"], title=data["title"], template=data["template"], pages=data["pages"],
+        id=data["id"], title=data["title"], name=data.get("name") or default_name(data["id"]), template=data["template"], pages=data["pages"],
         sizes={paper: (size[0], size[1]) for paper, size in data["size"].items()},
         qr=QrSpec(qr["enabled"], qr.get("payload", "web"), qr.get("size", "24mm")) if qr else None,
         organizations=tuple(data.get("organizations", ())), text=dict(data["text"]), source_file=source_file,

@@ -2,6 +2,7 @@
 page): the preflight that refuses a page a printer would print and a reader could not use.
 
 - text that overlaps other text (a heading run into a number, a note over the body);
+- text that an image or a box painted later covers (a QR code's white square over a number);
 - text outside the safe area, or across a tear-off tab's cut line;
 - type under the material's smallest size (proof notes and QR captions included);
 - the hotline number not the largest text, or under the material's least number size;
@@ -35,6 +36,8 @@ def layout_problems(facts: PdfFacts, spec: MaterialSpec) -> list[Problem]:
         trim = facts.trim_boxes[index] if index < len(facts.trim_boxes) else (0.0, 0.0, *facts.page_sizes_pt[index])
         page = f"page {index + 1}: " if len(facts.chars) > 1 else ""
         problems += [(code, page + message) for code, message in overlaps(chars)]
+        if index < len(facts.covered):
+            problems += [(code, page + message) for code, message in covered_text(facts.covered[index])]
         problems += [(code, page + message) for code, message in outside_safe_area(chars, trim, safe)]
         problems += [(code, page + message) for code, message in small_type(chars, material.min_small_pt)]
         if index < len(facts.previews) and not material.large_print:
@@ -87,6 +90,12 @@ def overlaps(chars: list[PrintedChar]) -> Iterator[Problem]:
 
 def _text(line: list[PrintedChar]) -> str:
     return "".join(char.char for char in sorted(line, key=lambda c: c.left))[:40]
+
+
+def covered_text(covered: list[PrintedChar]) -> Iterator[Problem]:
+    if covered:
+        yield ("layout.covered", f"{len(covered)} character(s) painted over by an image or a box, so a reader cannot see "
+               f"them, e.g. {_text(covered)!r}")
 
 
 def outside_safe_area(chars: list[PrintedChar], trim: tuple[float, float, float, float], safe: float) -> Iterator[Problem]:

@@ -52,6 +52,7 @@ class PdfFacts:
     trim_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)  # per page, in glyph coordinates
     qr_sizes_mm: list[list[float]] = field(default_factory=list)  # per page, the side of each code decoded
     previews: list[Any] = field(default_factory=list)  # per page, a grey image at PREVIEW_DPI (trim box only)
+    covered: list[list[PrintedChar]] = field(default_factory=list)  # per page, characters painted over
 
     @property
     def text(self) -> str:
@@ -94,7 +95,8 @@ def _read_with_pdfium(path: Path, facts: PdfFacts, decode_qr: bool, blur_mm: flo
     """Text in logical order (PDFium honours /ActualText), glyphs where they are printed
     (pdfminer, which reads the glyphs themselves), and the pages as a phone camera sees them."""
     document = pdfium.PdfDocument(path)
-    glyphs = _printed_chars(path)
+    glyphs, covered = _printed_chars(path)
+    facts.covered = covered
     try:
         for index, page in enumerate(document):
             text_page = page.get_textpage()
@@ -149,22 +151,60 @@ class PrintedChar(NamedTuple):
     size_pt: float
 
 
-def _printed_chars(path: Path) -> list[list[PrintedChar]]:
+def _printed_chars(path: Path) -> tuple[list[list[PrintedChar]], list[list[PrintedChar]]]:
     """Every printed glyph of every page, read from the glyphs and their ToUnicode map (not from
-    /ActualText): where a reader's eye meets each character."""
+    /ActualText): where a reader's eye meets each character. Also, per page, the characters
+    that something painted later covers (an image, a filled box: a QR code's white square laid
+    over a number), which a reader cannot see although the text layer has them."""
     import pdfplumber
 
+    printed: list[list[PrintedChar]] = []
+    covered: list[list[PrintedChar]] = []
     with pdfplumber.open(path) as pdf:
-        return [[PrintedChar(float(char["y0"]), float(char["y1"]), float(char["x0"]), float(char["x1"]), char["text"],
-                             _type_size(char)) for char in page.chars if char["text"].strip() or char["text"] == " "]
-                for page in pdf.pages]
+        for page in pdf.pages:
+            # pdfminer lays the page out from the media box's corner, as the trim boxes are given.
+            chars, covers = _paint_order(page.layout)
+            printed.append([_printed(char) for char, _order in chars])
+            covered.append([_printed(char) for char, order in chars if char.get_text().strip() and _covered(char, order, covers)])
+    return printed, covered
 
 
-def _type_size(char: dict[str, Any]) -> float:
-    """The type size of a glyph: pdfminer gives the box's extent along the text's up direction
-    for upright text, and its advance for turned text (the tear-off tabs), where the type size
-    is the box's other side."""
-    return float(char["size"]) if char["upright"] else float(char["x1"]) - float(char["x0"])
+def _paint_order(layout: Any) -> tuple[list[tuple[Any, int]], list[tuple[Any, int]]]:
+    """Glyphs and opaque shapes (images, filled paths) of a page, each with its place in the
+    order the page paints them."""
+    from pdfminer.layout import LTChar, LTCurve, LTImage
+
+    chars: list[tuple[Any, int]] = []
+    covers: list[tuple[Any, int]] = []
+
+    def walk(item: Any) -> None:
+        order = len(chars) + len(covers)
+        if isinstance(item, LTChar):
+            chars.append((item, order))
+        elif isinstance(item, LTImage) or (isinstance(item, LTCurve) and item.fill):
+            covers.append((item, order))
+        if not isinstance(item, LTChar):
+            for child in getattr(item, "_objs", ()):
+                walk(child)
+
+    walk(layout)
+    return chars, covers
+
+
+def _covered(char: Any, order: int, covers: list[tuple[Any, int]]) -> bool:
+    """A shape painted after the glyph over most of its middle (a touch at the edge is not a cover)."""
+    inset_x, inset_y = 0.3 * char.width, 0.3 * char.height
+    left, right, bottom, top = char.x0 + inset_x, char.x1 - inset_x, char.y0 + inset_y, char.y1 - inset_y
+    return any(later > order and shape.x0 < right and shape.x1 > left and shape.y0 < top and shape.y1 > bottom
+               for shape, later in covers)
+
+
+def _printed(char: Any) -> PrintedChar:
+    """A glyph as a reader meets it. Its type size: pdfminer gives the box's extent along the
+    text's up direction for upright text, and its advance for turned text (the tear-off tabs),
+    where the type size is the box's other side."""
+    size = float(char.size) if char.upright else float(char.x1 - char.x0)
+    return PrintedChar(char.y0, char.y1, char.x0, char.x1, char.get_text(), size)
 
 
 def _visual_lines(chars: list[PrintedChar]) -> list[tuple[str, float]]:

@@ -54,9 +54,8 @@ async def home(request: Request) -> Response:
 
 
 def material_label(material: Material, text: PageText) -> str:
-    """A material's name on the page, from its id ("wallet_card": "Wallet card"): several
-    materials share a title."""
-    name = text.gettext(material.id.replace("_", " ").capitalize())
+    """A material's name on the page (its `name`; several materials share a title)."""
+    name = text.gettext(material.name)
     return text.gettext("%(name)s, discreet", name=name) if material.discreet else name
 
 

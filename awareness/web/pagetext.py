@@ -1,42 +1,33 @@
 """The page's own words in the visitor's language.
 
-A page string is looked up in the project's gettext catalog of that language (the same catalogs
-the materials use; `translations extract` collects the `_()` strings of the web templates), then
-in awareness/web/messages_<lang>.yaml, a fallback until those strings are merged into the PO
-file; what neither has is shown in English. The page is offered in English and in each language
-that has such a file.
+A page string is looked up in the language's web catalog, `translations/<lang>/LC_MESSAGES/web.po`
+(`translations extract` writes its template, translations/web.pot, from the web templates, the
+`gettext(...)` calls of this package and the names of what the page offers), then in the
+language's materials catalog (names of hotlines and materials printed on the pages); what
+neither has is shown in English. The page is offered in English and in each language that has
+a web catalog.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 
 from starlette.requests import Request
 
 from ..i18n.catalogs import load_catalog
-from ..i18n.languages import SOURCE_LANGUAGE, Language, LocaleDataMissing, cldr_locale
-from ..load.yamlsafe import load_yaml
+from ..i18n.languages import SOURCE_LANGUAGE, Language, LocaleDataMissing, catalog_dir_name, cldr_locale, tag_from_dir_name
 from ..model.diagnostics import ProjectError
+from ..model.paths import WEB_DOMAIN
 from ..model.project import Project
 
-MESSAGES_DIR = Path(__file__).resolve().parent
 COOKIE = "ui"  # the page language a visitor chose, kept between pages
 
 
-@cache
-def page_languages() -> tuple[str, ...]:
-    """English, and each language with a messages_<lang>.yaml beside this file."""
-    found = sorted(path.stem.removeprefix("messages_") for path in MESSAGES_DIR.glob("messages_*.yaml"))
-    return (SOURCE_LANGUAGE, *found)
-
-
-@cache
-def fallback_messages(tag: str) -> Mapping[str, str]:
-    path = MESSAGES_DIR / f"messages_{tag}.yaml"
-    return dict(load_yaml(path) or {}) if path.is_file() else {}
+def page_languages(project: Project) -> tuple[str, ...]:
+    """English, and each language with a web catalog."""
+    found = sorted(tag_from_dir_name(path.parent.parent.name) for path in project.paths.catalog_files(WEB_DOMAIN))
+    return (SOURCE_LANGUAGE, *(tag for tag in found if tag in project.languages))
 
 
 @dataclass(frozen=True)
@@ -45,7 +36,6 @@ class PageText:
 
     language: Language
     catalog: Mapping[tuple[str | None, str], object] = field(default_factory=dict)
-    fallback: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def tag(self) -> str:
@@ -53,7 +43,7 @@ class PageText:
 
     def gettext(self, message: str, **values: object) -> str:
         found = self.catalog.get((None, message))
-        text = found if isinstance(found, str) else self.fallback.get(message, message)
+        text = found if isinstance(found, str) else message
         if not values:
             return text
         try:
@@ -75,19 +65,22 @@ class PageText:
 
 def page_text(project: Project, tag: str) -> PageText:
     entry = project.languages.get(tag)
-    strings: Mapping[tuple[str | None, str], object] = {}
-    if entry is not None and entry.catalog is not None and not project.problem("language", tag):
-        try:
-            strings = load_catalog(entry.catalog, tag).strings
-        except ProjectError:  # a broken catalog: the page falls back to its own strings
-            strings = {}
-    return PageText(entry.language if entry else Language(tag), strings, fallback_messages(tag))
+    if entry is None or entry.catalog is None or project.problem("language", tag):
+        return PageText(entry.language if entry else Language(tag))
+    strings: dict[tuple[str | None, str], object] = {}
+    for path in (entry.catalog, project.paths.po_file(catalog_dir_name(tag), WEB_DOMAIN)):
+        if path.is_file():
+            try:
+                strings.update(load_catalog(path, tag).strings)
+            except ProjectError:  # a broken catalog: English rather than no page
+                pass
+    return PageText(entry.language, strings)
 
 
-def chosen_language(request: Request) -> str:
+def chosen_language(request: Request, project: Project) -> str:
     """The page language: asked for in the address (?ui=es), kept in a cookie, or the
     browser's first acceptable one; English otherwise."""
-    offered = page_languages()
+    offered = page_languages(project)
     for asked in (request.query_params.get(COOKIE), request.cookies.get(COOKIE)):
         if asked in offered:
             return asked

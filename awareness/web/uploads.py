@@ -73,7 +73,7 @@ async def _replay(body: bytes) -> AsyncGenerator[bytes, None]:
 
 def _too_large(text: PageText, max_bytes: int) -> PageError:
     return PageError(413, text.gettext("The upload is too large: a logo may have at most %(size)s MB.",
-                                       size=f"{MAX_LOGO_BYTES / 1024 / 1024:g}"),
+                                       size=format(MAX_LOGO_BYTES / 1024 / 1024, "g")),
                      (f"request body larger than {max_bytes:,} bytes",))
 
 

@@ -31,7 +31,8 @@ def engine_of(request: Request) -> WebEngine:
 def text_of(request: Request) -> PageText:
     """The page's words for this request (chosen once per request)."""
     if not hasattr(request.state, "text"):
-        request.state.text = page_text(engine_of(request).project, chosen_language(request))
+        project = engine_of(request).project
+        request.state.text = page_text(project, chosen_language(request, project))
     text: PageText = request.state.text
     return text
 
@@ -42,7 +43,7 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
         _=text.gettext, ui=text, path=request.url.path, switches=_language_switches(request, text), **context)
     response = HTMLResponse(body, status)
     asked = request.query_params.get(COOKIE)
-    if asked in page_languages():
+    if asked in page_languages(engine_of(request).project):
         response.set_cookie(COOKIE, asked, max_age=COOKIE_SECONDS, samesite="lax")
     return response
 
@@ -52,7 +53,7 @@ def _language_switches(request: Request, text: PageText) -> list[dict[str, Any]]
     path, kept = (request.url.path, request.query_params.multi_items()) if request.method == "GET" else ("/", [])
     return [{"tag": tag, "name": Language(tag).name, "current": tag == text.tag,
              "href": f"{path}?{urlencode([*((key, value) for key, value in kept if key != COOKIE), (COOKIE, tag)])}"}
-            for tag in page_languages()]
+            for tag in page_languages(engine_of(request).project)]
 
 
 def error_page(request: Request, error: PageError) -> Response:
