@@ -56,8 +56,24 @@ def main() -> int:
 
 
 def _cold_build(material: str, lang: str, out: Path) -> None:
-    subprocess.run([sys.executable, str(ROOT / "make_materials.py"), "build", "--material", material, "--lang", lang,
-                    "--force", "--out", str(out)], check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "make_materials.py"),
+            "build",
+            "--material",
+            material,
+            "--lang",
+            lang,
+            "--force",
+            "--out",
+            str(out),
+        ],
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def _preview(base: str, fields: dict[str, str]) -> None:
@@ -87,8 +103,12 @@ class _server:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-        self.process = subprocess.Popen([sys.executable, str(ROOT / "make_materials.py"), "serve", "--port", str(port)], cwd=ROOT,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "make_materials.py"), "serve", "--port", str(port)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
         while True:

@@ -15,14 +15,25 @@ import pytest
 from .web_support import check_read_back, images_on_pages, png_logo, real_project
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 PREVIEW_IMAGE = "#preview-frame"
 
 pytestmark = [
-    pytest.mark.browser, pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (/usr/bin/chromium): "
-                       "scripts/install-system-packages.sh chromium"),
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="Debian's chromium is not installed (/usr/bin/chromium): scripts/install-system-packages.sh chromium",
+    ),
 ]
 
 
@@ -60,8 +71,15 @@ def browser_page(tmp_path: Path, request: pytest.FixtureRequest):
     javascript = getattr(request, "param", True)
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True,
-            java_script_enabled=javascript, accept_downloads=True, locale="en-US", viewport={"width": 1280, "height": 900})
+            str(tmp_path / "profile"),
+            executable_path=str(CHROMIUM),
+            args=CHROMIUM_ARGS,
+            headless=True,
+            java_script_enabled=javascript,
+            accept_downloads=True,
+            locale="en-US",
+            viewport={"width": 1280, "height": 900},
+        )
         try:
             yield context.new_page()
         finally:

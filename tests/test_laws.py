@@ -33,17 +33,22 @@ def test_california_notice_three_languages_on_11_by_14(tmp_path):
     check = run_cli(PROJECT_ROOT, "check", str(tmp_path))  # read back against the law, proof line and all
     assert check.code == 0, check.stdout
     # The wording is verified only in part, and the county languages not at all: said, and fatal with --strict.
-    assert "is verified only in part" in run.stderr and "section 203 languages of Los Angeles County are not verified" in run.stderr
+    assert (
+        "is verified only in part" in run.stderr and "section 203 languages of Los Angeles County are not verified" in run.stderr
+    )
     strict = run_cli(PROJECT_ROOT, "build", "--law", "ca_civ_52_6", "--county", "los_angeles", "--strict", "--out", str(tmp_path))
     assert strict.code == 1
 
 
 def test_three_language_california_notice_on_letter_says_what_would_fit(tmp_path):
-    run = run_cli(PROJECT_ROOT, "build", "--law", "ca_civ_52_6", "--county", "los_angeles", "--size", "8.5inx11in",
-                  "--out", str(tmp_path))
+    run = run_cli(
+        PROJECT_ROOT, "build", "--law", "ca_civ_52_6", "--county", "los_angeles", "--size", "8.5inx11in", "--out", str(tmp_path)
+    )
     assert run.code == 1
-    assert ("a 3-language notice (English, Spanish, Chinese (Traditional)) does not fit on 8.5in x 11in at 16 pt: "
-            "it needs 11in x 14in (--size 11inx14in)") in run.stderr
+    assert (
+        "a 3-language notice (English, Spanish, Chinese (Traditional)) does not fit on 8.5in x 11in at 16 pt: "
+        "it needs 11in x 14in (--size 11inx14in)"
+    ) in run.stderr
     assert not list(tmp_path.rglob("*.pdf"))
 
 
@@ -61,7 +66,9 @@ def test_new_york_restroom_cards_one_per_language_with_the_national_number(tmp_p
     run = run_cli(PROJECT_ROOT, "build", "--law", "ny_gbl_390_d", "--lang", "es", "--out", str(tmp_path))
     assert run.code == 0, run.stderr
     cards = sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*.pdf"))
-    assert cards == [f"laws/notices/ny_gbl_390_d/statewide/notice-{lang}.pdf" for lang in sorted(["en", "es", "zh-Hans", "ru", "ht", "ko"])]
+    assert cards == [
+        f"laws/notices/ny_gbl_390_d/statewide/notice-{lang}.pdf" for lang in sorted(["en", "es", "zh-Hans", "ru", "ht", "ko"])
+    ]
     assert run_cli(PROJECT_ROOT, "check", str(tmp_path)).code == 0
 
 
@@ -137,20 +144,22 @@ def test_an_element_that_does_not_print_its_number_is_refused(sample_project, tm
 def test_an_element_lost_from_the_laid_out_page_fails_the_build(sample_project, tmp_path):
     """The proof reads the laid-out page, not the data: a template that drops a passage fails."""
     template = sample_project / "templates/law_notice.html"
-    replace_in(template, "{% for passage in block.passages %}",
-               "{% for passage in block.passages if passage.element != 'dps' %}")
+    replace_in(template, "{% for passage in block.passages %}", "{% for passage in block.passages if passage.element != 'dps' %}")
     run = run_cli(sample_project, "build", "--law", "tx_gov_402_0351", "--out", str(tmp_path))
     assert run.code == 1
     assert "the en sign lacks dps (the contact information for reporting suspicious activity" in run.stderr
     assert not list(tmp_path.rglob("*.pdf"))
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["--law", "nv_999"], "error: unknown law 'nv_999'"),
-    (["--law", "fl_787_29", "--lang", "ko"], "Florida human trafficking public awareness sign is printed in en, es only"),
-    (["--law", "fl_787_29", "--county", "miami_dade"], "does not choose a language by county; leave out --county"),
-    (["--law", "ca_civ_52_6"], "adds the county's Voting Rights Act language: give --county"),
-])
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--law", "nv_999"], "error: unknown law 'nv_999'"),
+        (["--law", "fl_787_29", "--lang", "ko"], "Florida human trafficking public awareness sign is printed in en, es only"),
+        (["--law", "fl_787_29", "--county", "miami_dade"], "does not choose a language by county; leave out --county"),
+        (["--law", "ca_civ_52_6"], "adds the county's Voting Rights Act language: give --county"),
+    ],
+)
 def test_unknown_law_or_a_language_the_law_does_not_take(tmp_path, argv, message):
     run = run_cli(PROJECT_ROOT, "build", *argv, "--out", str(tmp_path))
     assert run.code == 1 and message in run.stderr, run.stderr
@@ -166,28 +175,49 @@ def test_a_county_not_in_the_section_203_list_gets_english_and_spanish_with_a_wa
 
 def test_statute_printing_a_number_the_registry_does_not_know_is_refused(sample_project, tmp_path):
     law = sample_project / "materials/laws/fl_787_29.yaml"
-    replace_in(law, "call the Florida Human Trafficking Hotline, 1-855-FLA-SAFE,", "call the Florida Human Trafficking Hotline, 1-855-FLA-SAVE,")
+    replace_in(
+        law,
+        "call the Florida Human Trafficking Hotline, 1-855-FLA-SAFE,",
+        "call the Florida Human Trafficking Hotline, 1-855-FLA-SAVE,",
+    )
     run = run_cli(sample_project, "build", "--law", "fl_787_29", "--out", str(tmp_path))
     assert run.code == 1
-    assert f"materials/laws/fl_787_29.yaml:{line_of(law, '  en: |')}: the wording prints 1-855-FLA-SAVE, a known wrong number" in run.stderr
+    assert (
+        f"materials/laws/fl_787_29.yaml:{line_of(law, '  en: |')}: the wording prints 1-855-FLA-SAVE, a known wrong number"
+        in run.stderr
+    )
 
 
 def test_list_laws_shows_rules_and_sources():
     run = run_cli(PROJECT_ROOT, "list", "--laws")
     assert run.code == 0
-    for text in ("ca_civ_52_6: California human trafficking notice (Cal. Civ. Code § 52.6)", "sign: at least 8.5in x 11in, type at least 16 pt",
-                 "tx_1tac_54_103", "a separate sign per language", "source: https://d1tvxue8o4w0fl.cloudfront.net/statute/florida"):
+    for text in (
+        "ca_civ_52_6: California human trafficking notice (Cal. Civ. Code § 52.6)",
+        "sign: at least 8.5in x 11in, type at least 16 pt",
+        "tx_1tac_54_103",
+        "a separate sign per language",
+        "source: https://d1tvxue8o4w0fl.cloudfront.net/statute/florida",
+    ):
         assert text in run.stdout
 
 
 def test_stale_number_warns_and_strict_fails(sample_project, tmp_path):
     hotlines = sample_project / "materials/hotlines.yaml"
-    replace_in(hotlines, "  source: https://www.childhelphotline.org/how-it-works\n  verified: 2026-11-22",
-               "  source: https://www.childhelphotline.org/how-it-works\n  verified: 2024-01-15")
+    replace_in(
+        hotlines,
+        "  source: https://www.childhelphotline.org/how-it-works\n  verified: 2026-11-22",
+        "  source: https://www.childhelphotline.org/how-it-works\n  verified: 2024-01-15",
+    )
     run = run_cli(sample_project, "build", "--lang", "en", "--material", "poster", "--out", str(tmp_path / "a"))
     assert run.code == 0
-    assert f"warning: materials/hotlines.yaml:{line_of(hotlines, 'verified: 2024-01-15')}: 'childhelp' was last verified on 2024-01-15, more than a year ago" in run.stderr
-    assert run_cli(sample_project, "build", "--lang", "en", "--material", "poster", "--strict", "--out", str(tmp_path / "b")).code == 1
+    assert (
+        f"warning: materials/hotlines.yaml:{line_of(hotlines, 'verified: 2024-01-15')}: 'childhelp' was last verified on 2024-01-15, more than a year ago"
+        in run.stderr
+    )
+    assert (
+        run_cli(sample_project, "build", "--lang", "en", "--material", "poster", "--strict", "--out", str(tmp_path / "b")).code
+        == 1
+    )
 
 
 def test_region_whose_hotline_is_missing_from_the_registry(sample_project, tmp_path):
@@ -220,11 +250,16 @@ def test_check_reads_a_notice_back_against_its_law(sample_project, tmp_path):
     law = sample_project / "materials/laws/fl_787_29.yaml"
     replace_in(law, "    min_size: [8.5in, 11in]\n    min_type: 16pt", "    min_size: [11in, 17in]\n    min_type: 40pt")
     replace_in(law, "    sizes: [[8.5in, 11in], [8.5in, 14in], [11in, 14in], [11in, 17in]]", "    sizes: [[11in, 17in]]")
-    replace_in(law, "call the Florida Human Trafficking Hotline, 1-855-FLA-SAFE,",
-               "call 1-855-FLA-SAFE, the Florida Human Trafficking Hotline, 1-855-FLA-SAFE,")
+    replace_in(
+        law,
+        "call the Florida Human Trafficking Hotline, 1-855-FLA-SAFE,",
+        "call 1-855-FLA-SAFE, the Florida Human Trafficking Hotline, 1-855-FLA-SAFE,",
+    )
     failed = run_cli(sample_project, "check", str(notice))
     assert failed.code == 1
-    assert "page of 8.50 x 11.00 in; Florida human trafficking public awareness sign requires at least 11in x 17in" in failed.stdout
+    assert (
+        "page of 8.50 x 11.00 in; Florida human trafficking public awareness sign requires at least 11in x 17in" in failed.stdout
+    )
     assert "Florida human trafficking public awareness sign requires at least 40 pt" in failed.stdout
     assert "1-855-FLA-SAFE printed 2 time(s); the wording in en, es prints it 3" in failed.stdout
 

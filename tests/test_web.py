@@ -24,8 +24,10 @@ from .web_support import check_read_back, images_on_pages, png_logo, real_projec
 
 WEB = PROJECT_ROOT / "awareness" / "web"
 SCRIPTED_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'
-LINKING_SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
-               b'<image xlink:href="https://example.org/tracker.png" width="10" height="10"/></svg>')
+LINKING_SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+    b'<image xlink:href="https://example.org/tracker.png" width="10" height="10"/></svg>'
+)
 CLEAN_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#0b4f8a"/></svg>'
 
 
@@ -55,12 +57,20 @@ def _form(material: str = "poster", languages: tuple[str, ...] = ("en",), **fiel
 
 # ---------------------------------------------------------------------------------- pages
 
+
 def test_home_page_offers_materials_languages_regions_and_review_state(client):
     page = client.get("/", headers={"accept-language": "en"})
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert '<html lang="en" dir="ltr">' in page.text
-    for fragment in ('value="poster"', 'value="wallet_card"', 'value="us-ca"', 'name="lang" value="zh-Hant"',
-                     'type="file" id="logo"', 'id="local_line"', 'class="badge draft"'):
+    for fragment in (
+        'value="poster"',
+        'value="wallet_card"',
+        'value="us-ca"',
+        'name="lang" value="zh-Hant"',
+        'type="file" id="logo"',
+        'id="local_line"',
+        'class="badge draft"',
+    ):
         assert fragment in page.text
     assert re.search(r'<label for="organization">', page.text)
 
@@ -124,6 +134,7 @@ def test_translators_page_lists_messages_review_state_and_layouts(client):
 
 # ---------------------------------------------------------------------------------- previews
 
+
 def test_preview_frame_and_its_page_images(client):
     frame = client.get("/preview", params={"material": "wallet_card", "lang": "es", "region": "us"})
     assert frame.status_code == 200
@@ -138,14 +149,16 @@ def test_preview_frame_and_its_page_images(client):
 
 def test_preview_changes_with_the_logo(client):
     plain = client.post("/preview", data=_form())
-    branded = client.post("/preview", data=_form(organization="Casa Esperanza"),
-                          files={"logo": ("logo.png", png_logo(), "image/png")})
+    branded = client.post(
+        "/preview", data=_form(organization="Casa Esperanza"), files={"logo": ("logo.png", png_logo(), "image/png")}
+    )
     assert plain.status_code == branded.status_code == 200
     key = re.compile(r"/preview/([0-9a-f]{64})/1\.png")
     assert key.search(plain.text).group(1) != key.search(branded.text).group(1)
 
 
 # ---------------------------------------------------------------------------------- downloads
+
 
 def test_stable_address_gives_the_pdf_read_back(client, tmp_path):
     answer = client.get("/materials/poster.pdf", params={"lang": "es", "region": "us"})
@@ -155,11 +168,14 @@ def test_stable_address_gives_the_pdf_read_back(client, tmp_path):
     assert again.content == answer.content
 
 
-@pytest.mark.parametrize(("address", "named"), [
-    ("/materials/postr.pdf?lang=es&region=us", "postr"),
-    ("/materials/poster.pdf?lang=xx&region=us", "xx"),
-    ("/materials/poster.pdf?lang=es&region=atlantis", "atlantis"),
-])
+@pytest.mark.parametrize(
+    ("address", "named"),
+    [
+        ("/materials/postr.pdf?lang=es&region=us", "postr"),
+        ("/materials/poster.pdf?lang=xx&region=us", "xx"),
+        ("/materials/poster.pdf?lang=es&region=atlantis", "atlantis"),
+    ],
+)
 def test_stable_address_refuses_unknown_names_in_words(client, address, named):
     answer = client.get(address, headers={"accept-language": "en"})
     assert answer.status_code == 404 and answer.headers["content-type"].startswith("text/html")
@@ -181,8 +197,11 @@ def test_download_of_several_languages_is_one_zip_of_bundles(client):
 
 
 def test_cobranded_download_carries_the_logo_and_leaves_nothing_behind(client, tmp_path, private_temp):
-    answer = client.post("/download", data=_form(languages=("es",), organization="Casa Esperanza"),
-                         files={"logo": ("logo.png", png_logo("#0b6e4f"), "image/png")})
+    answer = client.post(
+        "/download",
+        data=_form(languages=("es",), organization="Casa Esperanza"),
+        files={"logo": ("logo.png", png_logo("#0b6e4f"), "image/png")},
+    )
     assert answer.status_code == 200, answer.text
     pdf = _saved(tmp_path, answer.content, "branded.pdf")
     check_read_back(pdf, "es")
@@ -206,12 +225,16 @@ def test_notice_download_is_a_pdf(client):
 
 # ---------------------------------------------------------------------------------- bad input
 
-@pytest.mark.parametrize(("name", "data", "why"), [
-    ("notes.txt", b"just words, not an image", "is not a PNG or SVG image"),
-    ("fake.png", b"\x89PNG\r\n\x1a\nnot really", "is not a readable PNG image"),
-    ("evil.svg", SCRIPTED_SVG, "scripts and embedded content are refused"),
-    ("tracker.svg", LINKING_SVG, "may not refer to anything outside itself"),
-])
+
+@pytest.mark.parametrize(
+    ("name", "data", "why"),
+    [
+        ("notes.txt", b"just words, not an image", "is not a PNG or SVG image"),
+        ("fake.png", b"\x89PNG\r\n\x1a\nnot really", "is not a readable PNG image"),
+        ("evil.svg", SCRIPTED_SVG, "scripts and embedded content are refused"),
+        ("tracker.svg", LINKING_SVG, "may not refer to anything outside itself"),
+    ],
+)
 def test_bad_logos_are_refused_in_words(client, private_temp, name, data, why):
     for address in ("/preview", "/download"):
         answer = client.post(address, data=_form(), files={"logo": (name, data, "application/octet-stream")})
@@ -231,22 +254,28 @@ def test_oversize_uploads_are_refused(client, private_temp):
     assert client.get("/").status_code == 200  # and the server keeps serving
 
 
-@pytest.mark.parametrize(("fields", "status", "words"), [
-    ({"colours": "on", "primary": "#ffee00", "accent": "#000000"}, 422, "choose a darker colour"),
-    ({"colours": "on", "primary": "#0b4f8a", "accent": "yellow"}, 422, "#rrggbb"),
-    ({"organization": "Call 555-0100 now"}, 422, "The organisation name cannot be printed as written."),
-    ({"organization": "x" * 81}, 422, "at most 80 characters"),
-    ({"local_line": "nowhere"}, 404, "There is no line “nowhere”"),
-    ({"lang": []}, 400, "Choose at least one language."),
-])
+@pytest.mark.parametrize(
+    ("fields", "status", "words"),
+    [
+        ({"colours": "on", "primary": "#ffee00", "accent": "#000000"}, 422, "choose a darker colour"),
+        ({"colours": "on", "primary": "#0b4f8a", "accent": "yellow"}, 422, "#rrggbb"),
+        ({"organization": "Call 555-0100 now"}, 422, "The organisation name cannot be printed as written."),
+        ({"organization": "x" * 81}, 422, "at most 80 characters"),
+        ({"local_line": "nowhere"}, 404, "There is no line “nowhere”"),
+        ({"lang": []}, 400, "Choose at least one language."),
+    ],
+)
 def test_bad_choices_are_refused_in_words(client, fields, status, words):
     answer = client.post("/download", data={**_form(), **fields})
     assert answer.status_code == status and words in answer.text
 
 
 def test_a_logo_on_a_notice_whose_law_forbids_it_is_refused(client):
-    answer = client.post("/notices/download", data={"law": "ca_civ_52_6", "county": "los_angeles"},
-                         files={"logo": ("logo.png", png_logo(), "image/png")})
+    answer = client.post(
+        "/notices/download",
+        data={"law": "ca_civ_52_6", "county": "los_angeles"},
+        files={"logo": ("logo.png", png_logo(), "image/png")},
+    )
     assert answer.status_code == 422 and "does not allow a logo on its notice" in answer.text
 
 

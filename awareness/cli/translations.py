@@ -21,7 +21,8 @@ def add_translation_commands(commands: argparse._SubParsersAction) -> None:  # t
     translations = commands.add_parser("translations", help="catalogs: extract, init, update, status, check")
     actions = translations.add_subparsers(required=True, metavar="ACTION")
     actions.add_parser("extract", help="write translations/messages.pot (materials) and web.pot (the web page)").set_defaults(
-        command=extract, needs_project=False)
+        command=extract, needs_project=False
+    )
     init_parser = actions.add_parser("init", help="start the catalog of a new language")
     init_parser.add_argument("lang")
     init_parser.add_argument("--web", action="store_true", help="the web page's catalog (web.po), not the materials'")
@@ -95,7 +96,10 @@ def check(args: argparse.Namespace, project: Project) -> int:
     else:
         for finding in findings:
             severity = "error" if finding.is_error or args.strict else finding.severity.value
-            print(f"{finding.location}: [{finding.code.removeprefix('catalog.')}] {finding.message}" + ("" if severity == "error" else " (warning)"))
+            print(
+                f"{finding.location}: [{finding.code.removeprefix('catalog.')}] {finding.message}"
+                + ("" if severity == "error" else " (warning)")
+            )
     errors = [finding for finding in findings if finding.is_error or (args.strict and finding.severity is Severity.WARNING)]
     print(f"{len(tags)} catalog(s) checked: {len(errors)} error(s), {len(findings) - len(errors)} warning(s)", file=sys.stderr)
     return 1 if fails(findings, args.strict) else 0

@@ -17,17 +17,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import jinja2.ext
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract
 from babel.messages.pofile import read_po, write_po
 
+from ..files import atomic_write_bytes
 from ..load.yamlsafe import LocatedDict, LocatedList, load_yaml, location_of, read_text_file
 from ..model.diagnostics import Collector, Location, ProjectError
 from ..model.material import default_name
-from ..model.paths import DOMAINS, MATERIALS_DOMAIN, WEB_DOMAIN, ProjectPaths
-from ..files import atomic_write_bytes
+from ..model.paths import DOMAINS, MATERIALS_DOMAIN, ProjectPaths
 from .languages import catalog_dir_name, cldr_locale, parse_tag
 
 PROJECT_NAME = "awareness-materials"
@@ -36,12 +37,14 @@ MAX_PO_BYTES = 8 * 1024 * 1024
 # Translatable fields of the registries: the rest (numbers, addresses, sources) never is.
 REGISTRY_FIELDS = {"hotlines.yaml": ("name", "about"), "organizations.yaml": ("about",)}
 MessageKey = tuple[str | None, str]  # (context, msgid)
-Message = tuple[str, str, int, list[str], str | None]  # msgid, file, line, comments, context
+Message = tuple[
+    str | tuple[str, str], str, int, list[str], str | None
+]  # msgid (or singular, plural), file, line, comments, context
 
 # Babel's PO reader is lenient (an unterminated string passes); these are the only line
 # shapes a PO file may have, so a line of any other shape is a syntax error.
 _PO_STRING = r'"(?:[^"\\]|\\.)*"'
-_PO_LINE = re.compile(rf'^\s*(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{_PO_STRING}|{_PO_STRING})?\s*$')
+_PO_LINE = re.compile(rf"^\s*(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{_PO_STRING}|{_PO_STRING})?\s*$")
 _CHARSET = re.compile(r'^"Content-Type:[^"]*charset=([^"\\;\s]+)', re.MULTILINE | re.IGNORECASE)
 _REVIEW_LINE = re.compile(r"^#\s*(Review-State|Reviewed-By|Reviewed-On):[ \t]*(.*?)\s*$", re.MULTILINE)
 
@@ -66,8 +69,13 @@ class ReviewState:
         return f"reviewed by {self.reviewer} on {self.date}" if self.reviewed else "draft, not reviewed"
 
     def as_dict(self) -> dict[str, str | bool | None]:
-        return {"state": self.state, "reviewed": self.reviewed, "reviewer": self.reviewer,
-                "date": self.date.isoformat() if self.date else None, "problem": self.problem}
+        return {
+            "state": self.state,
+            "reviewed": self.reviewed,
+            "reviewer": self.reviewer,
+            "date": self.date.isoformat() if self.date else None,
+            "problem": self.problem,
+        }
 
 
 def parse_review(header: str, today: datetime.date) -> ReviewState:
@@ -111,8 +119,11 @@ def po_text(path: Path) -> str:
     charset = _CHARSET.search(text)
     if charset and charset.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
         line = text[: charset.start()].count("\n") + 1
-        raise ProjectError.of("catalog.charset", f"the catalog declares charset={charset.group(1)}; write it as UTF-8 "
-                              "(Poedit: Catalog > Properties > Charset)", Location(path, line))
+        raise ProjectError.of(
+            "catalog.charset",
+            f"the catalog declares charset={charset.group(1)}; write it as UTF-8 (Poedit: Catalog > Properties > Charset)",
+            Location(path, line),
+        )
     return text
 
 
@@ -134,8 +145,9 @@ def parse_po(path: Path, text: str | None = None) -> Catalog:
     try:
         return read_po(io.BytesIO(text.encode("utf-8")), abort_invalid=True, charset="utf-8")
     except Exception as problem:  # Babel raises several types for bad PO text
-        raise ProjectError.of("catalog.syntax", f"not a valid PO catalog: {problem}",
-                              Location(path, getattr(problem, "lineno", None))) from None
+        raise ProjectError.of(
+            "catalog.syntax", f"not a valid PO catalog: {problem}", Location(path, getattr(problem, "lineno", None))
+        ) from None
 
 
 def load_catalog(path: Path, tag: str, today: datetime.date | None = None) -> CatalogData:
@@ -156,7 +168,7 @@ def _load_catalog(path: Path, tag: str, sha256: str, today: datetime.date) -> Ca
         if not message.id:
             continue
         key = (message.context, message.id if isinstance(message.id, str) else message.id[0])
-        lines[key] = msgstr_lines.get(message.lineno, message.lineno)
+        lines[key] = msgstr_lines.get(message.lineno or 0, message.lineno or 0)
         string = message.string
         if message.fuzzy or not string or (isinstance(string, (list, tuple)) and not all(string)):
             continue
@@ -186,7 +198,7 @@ def extract_catalog(paths: ProjectPaths, domain: str = MATERIALS_DOMAIN) -> Cata
     problems = Collector()
     messages = _material_domain(paths, problems) if domain == MATERIALS_DOMAIN else _web_domain(paths, problems)
     for msgid, filename, line, comments, context in messages:
-        flags = ("python-format",) if "%(" in msgid else ()
+        flags = ("python-format",) if "%(" in (msgid if isinstance(msgid, str) else msgid[0]) else ()
         catalog.add(msgid, locations=[(filename, line)], auto_comments=comments, flags=flags, context=context)
     problems.raise_if_errors()
     return catalog
@@ -206,8 +218,7 @@ def _web_domain(paths: ProjectPaths, problems: Collector) -> Iterator[Message]:
     data it offers to choose from (regions, kinds of business, materials)."""
     yield from _templates(sorted((paths.web / "templates").glob("*.html")), paths, problems)
     for module in sorted(paths.web.glob("*.py")):
-        found = extract("python", io.BytesIO(module.read_bytes()), keywords={"gettext": None},
-                        comment_tags=COMMENT_TAGS)
+        found = extract("python", io.BytesIO(module.read_bytes()), keywords={"gettext": None}, comment_tags=COMMENT_TAGS)
         for line, msgid, comments, context in found:
             if isinstance(msgid, str):
                 yield msgid, paths.relative(module), line, comments, context
@@ -245,14 +256,17 @@ def _mapping_messages(path: Path, paths: ProjectPaths) -> Iterator[Message]:
 def _template_messages(template: Path, paths: ProjectPaths) -> Iterator[Message]:
     source = io.BytesIO(template.read_bytes())
     try:
-        found = list(extract(jinja2.ext.babel_extract, source, comment_tags=COMMENT_TAGS, options={"silent": "false"}))
+        extractor: Any = jinja2.ext.babel_extract  # typeshed and Jinja disagree on the callable's shape
+        found = list(extract(extractor, source, comment_tags=COMMENT_TAGS, options={"silent": "false"}))
     except jinja2.TemplateSyntaxError as error:
-        raise ProjectError.of("template.syntax", f"template syntax error: {error.message}", Location(template, error.lineno)) from None
+        raise ProjectError.of(
+            "template.syntax", f"template syntax error: {error.message}", Location(template, error.lineno)
+        ) from None
     for line, msgid, comments, context in found:
         if isinstance(msgid, str):
             yield msgid, paths.relative(template), line, comments, context
-        elif isinstance(msgid, tuple) and msgid and isinstance(msgid[0], str):
-            yield msgid[0], paths.relative(template), line, comments, context
+        elif isinstance(msgid, tuple) and len(msgid) >= 2 and all(isinstance(part, str) for part in msgid[:2]):
+            yield (msgid[0], msgid[1]), paths.relative(template), line, comments, context  # ngettext: singular and plural
 
 
 def _registry_messages(path: Path, paths: ProjectPaths, fields: tuple[str, ...]) -> Iterator[Message]:
@@ -261,7 +275,13 @@ def _registry_messages(path: Path, paths: ProjectPaths, fields: tuple[str, ...])
         for key in fields:
             if isinstance(entry, dict) and isinstance(entry.get(key), str):
                 where = location_of(entry, key)
-                yield entry[key], paths.relative(path), where.line if where and where.line else 0, [f"{path.stem}: {entry_id} ({key})"], None
+                yield (
+                    entry[key],
+                    paths.relative(path),
+                    where.line if where and where.line else 0,
+                    [f"{path.stem}: {entry_id} ({key})"],
+                    None,
+                )
 
 
 def _material_messages(path: Path, paths: ProjectPaths) -> Iterator[Message]:
@@ -271,7 +291,13 @@ def _material_messages(path: Path, paths: ProjectPaths) -> Iterator[Message]:
     material = data.get("id", path.stem)
     if isinstance(data.get("title"), str):
         where = location_of(data, "title")
-        yield data["title"], paths.relative(path), where.line if where and where.line else 0, [f"material: {material} (title)"], None
+        yield (
+            data["title"],
+            paths.relative(path),
+            where.line if where and where.line else 0,
+            [f"material: {material} (title)"],
+            None,
+        )
     for key, value, line in _text_strings(data.get("text")):
         yield value, paths.relative(path), line, [f"material: {material} ({key})"], None
 
@@ -311,9 +337,12 @@ def init_catalog(paths: ProjectPaths, tag: str, domain: str = MATERIALS_DOMAIN) 
         raise ProjectError.of("catalog.exists", f"catalog for '{tag}' exists already", Location(target))
     template = parse_po(paths.template_file(domain))
     locale = cldr_locale(tag)
-    catalog = Catalog(locale=locale or "en", project=PROJECT_NAME, fuzzy=False,
-                      header_comment=f"# {tag} translation of {PROJECT_NAME}.\n"
-                      + "\n".join(f"# {line}" for line in DRAFT_HEADER.splitlines()))
+    catalog = Catalog(
+        locale=locale or "en",
+        project=PROJECT_NAME,
+        fuzzy=False,
+        header_comment=f"# {tag} translation of {PROJECT_NAME}.\n" + "\n".join(f"# {line}" for line in DRAFT_HEADER.splitlines()),
+    )
     catalog.update(template)
     write_catalog(catalog, target)
     if locale is None:  # Babel wrote "Language: en": say what the catalog is

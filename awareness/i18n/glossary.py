@@ -60,9 +60,12 @@ class Glossary:
         folded = _fold(translation)
         for term in self.terms:
             if term.source_pattern.search(source) and not term.target_pattern.search(folded):
-                yield ("glossary.term", Severity.ERROR,
-                       f"{_short(source)}: the glossary ({self.path.name}, line {term.line}) translates {term.source!r} "
-                       f"as {term.target!r}, and this translation does not use it")
+                yield (
+                    "glossary.term",
+                    Severity.ERROR,
+                    f"{_short(source)}: the glossary ({self.path.name}, line {term.line}) translates {term.source!r} "
+                    f"as {term.target!r}, and this translation does not use it",
+                )
 
 
 def glossary_path(catalog_path: Path) -> Path:
@@ -86,16 +89,20 @@ def _load(path: Path, _mtime: int, _size: int) -> Glossary:
     rows = csv.reader(io.StringIO(text))
     header = next(rows, None)
     if header is None or tuple(cell.strip() for cell in header[:2]) != COLUMNS[:2]:
-        raise ProjectError.of("glossary.header", f"the first line must be the header {','.join(COLUMNS)} (Weblate's "
-                              "glossary CSV)", Location(path, 1))
+        raise ProjectError.of(
+            "glossary.header",
+            f"the first line must be the header {','.join(COLUMNS)} (Weblate's glossary CSV)",
+            Location(path, 1),
+        )
     terms = []
     for number, row in enumerate(rows, start=2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) < 2 or not row[0].strip() or not row[1].strip():
             raise ProjectError.of("glossary.row", "each row needs a source term and its target", Location(path, number))
-        terms.append(Term(row[0].strip(), unicodedata.normalize("NFC", row[1].strip()),
-                          row[2].strip() if len(row) > 2 else "", number))
+        terms.append(
+            Term(row[0].strip(), unicodedata.normalize("NFC", row[1].strip()), row[2].strip() if len(row) > 2 else "", number)
+        )
     return Glossary(path, tuple(terms))
 
 

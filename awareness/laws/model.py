@@ -169,22 +169,42 @@ def _load_law(project: Project, path: Path, kinds: dict[str, str], today: dateti
         problems.raise_if_errors()
     languages = data["languages"]
     law = Law(
-        id=path.stem, title=data["title"], citation=data["citation"], jurisdiction=data["jurisdiction"], state=data["state"],
-        locality=data.get("locality"), region=data["region"], who=data["who"], business_kinds=tuple(data["business_kinds"]),
-        placement=tuple(data["placement"]), placement_rule=data.get("placement_rule", "all"),
+        id=path.stem,
+        title=data["title"],
+        citation=data["citation"],
+        jurisdiction=data["jurisdiction"],
+        state=data["state"],
+        locality=data.get("locality"),
+        region=data["region"],
+        who=data["who"],
+        business_kinds=tuple(data["business_kinds"]),
+        placement=tuple(data["placement"]),
+        placement_rule=data.get("placement_rule", "all"),
         sources=tuple((source["url"], source["what"]) for source in data["sources"]),
         verified=checked_date(data["verified"], location_of(data, "verified"), problems, today),
-        verification=data["verification"], verification_note=data.get("verification_note", ""),
-        wording_owner=data["wording_owner"], agency=(data.get("agency") or {}).get("name"),
+        verification=data["verification"],
+        verification_note=data.get("verification_note", ""),
+        wording_owner=data["wording_owner"],
+        agency=(data.get("agency") or {}).get("name"),
         formats={name: _format(name, spec) for name, spec in data["formats"].items()},
-        languages=LanguageRule(tuple(languages["required"]), languages["rule"], languages.get("equal_parts"),
-                               languages.get("separate_signs", False), languages.get("note", "")),
+        languages=LanguageRule(
+            tuple(languages["required"]),
+            languages["rule"],
+            languages.get("equal_parts"),
+            languages.get("separate_signs", False),
+            languages.get("note", ""),
+        ),
         required_lines=tuple(_reference(item) for item in data["required_lines"]),
-        logo_allowed=data.get("logo_allowed"), extra_content_allowed=data.get("extra_content_allowed"),
-        penalties=data.get("penalties", ""), text=dict(data["text"]),
-        elements={key: Element(key, value["requires"], tuple(_reference(item) for item in value.get("shows", ())))
-                  for key, value in data.get("elements", {}).items()},
-        reviewed_translations=tuple(data.get("reviewed_translations", ())), source_file=project.paths.relative(path),
+        logo_allowed=data.get("logo_allowed"),
+        extra_content_allowed=data.get("extra_content_allowed"),
+        penalties=data.get("penalties", ""),
+        text=dict(data["text"]),
+        elements={
+            key: Element(key, value["requires"], tuple(_reference(item) for item in value.get("shows", ())))
+            for key, value in data.get("elements", {}).items()
+        },
+        reviewed_translations=tuple(data.get("reviewed_translations", ())),
+        source_file=project.paths.relative(path),
         lines={key: line for key in data if (line := _line(data, key))},
     )
     _check(project, law, data, kinds, problems)
@@ -205,10 +225,17 @@ def _reference(item: str) -> tuple[str, str]:
 def _format(name: str, spec: dict[str, Any]) -> LawFormat:
     min_size = (spec["min_size"][0], spec["min_size"][1]) if "min_size" in spec else None
     sizes = tuple((size[0], size[1]) for size in spec.get("sizes", [spec["min_size"]] if "min_size" in spec else []))
-    return LawFormat(name, min_size, sizes, css_length_in_points(spec["min_type"]),
-                     css_length_in_points(spec["number_min_type"]) if "number_min_type" in spec else 0.0,
-                     spec.get("number_bold", False), spec.get("bold_body", False), tuple(spec.get("placement", ())),
-                     spec.get("material"))
+    return LawFormat(
+        name,
+        min_size,
+        sizes,
+        css_length_in_points(spec["min_type"]),
+        css_length_in_points(spec["number_min_type"]) if "number_min_type" in spec else 0.0,
+        spec.get("number_bold", False),
+        spec.get("bold_body", False),
+        tuple(spec.get("placement", ())),
+        spec.get("material"),
+    )
 
 
 def _check(project: Project, law: Law, data: dict[str, Any], kinds: dict[str, str], problems: Collector) -> None:
@@ -216,8 +243,11 @@ def _check(project: Project, law: Law, data: dict[str, Any], kinds: dict[str, st
         problems.add("reference.region", f"unknown region '{law.region}'", location_of(data, "region"))
     for index, kind in enumerate(law.business_kinds):
         if kind not in kinds:
-            problems.add("law.business-kind", f"'{kind}' is not a kind of business in materials/{KINDS_FILE}",
-                         location_of(data["business_kinds"], index))
+            problems.add(
+                "law.business-kind",
+                f"'{kind}' is not a kind of business in materials/{KINDS_FILE}",
+                location_of(data["business_kinds"], index),
+            )
     for name, fmt in law.formats.items():
         where = location_of(data["formats"], name)
         if fmt.material and fmt.material not in project.materials:
@@ -226,18 +256,25 @@ def _check(project: Project, law: Law, data: dict[str, Any], kinds: dict[str, st
             problems.add("law.format", f"format '{name}' needs min_size (or sizes) to lay a notice out on", where)
         for size in fmt.sizes:
             if fmt.min_size and not at_least(size, fmt.min_size):
-                problems.add("law.format", f"format '{name}': size {' x '.join(size)} is smaller than its min_size "
-                             f"{' x '.join(fmt.min_size)}", where)
+                problems.add(
+                    "law.format",
+                    f"format '{name}': size {' x '.join(size)} is smaller than its min_size {' x '.join(fmt.min_size)}",
+                    where,
+                )
         if fmt.sizes and fmt.min_type_pt * 4 > min(css_length_in_points(length) for length in fmt.sizes[-1]):
-            problems.add("law.format", f"format '{name}': {fmt.min_type_pt:g} pt type cannot be set on {' x '.join(fmt.sizes[-1])}",
-                         where)
+            problems.add(
+                "law.format", f"format '{name}': {fmt.min_type_pt:g} pt type cannot be set on {' x '.join(fmt.sizes[-1])}", where
+            )
     for tag in law.languages.required:
         if tag not in project.languages:
             problems.add("reference.language", f"unknown language '{tag}'", location_of(data, "languages"))
     for index, (line_id, kind) in enumerate(law.required_lines):
         if line_id not in project.hotlines or project.hotlines[line_id].field(kind) is None:
-            problems.add("reference.hotline", f"required line {line_id}.{kind} is not in materials/hotlines.yaml",
-                         location_of(data["required_lines"], index))
+            problems.add(
+                "reference.hotline",
+                f"required line {line_id}.{kind} is not in materials/hotlines.yaml",
+                location_of(data["required_lines"], index),
+            )
     _check_citation(project, law, location_of(data, "citation"), problems)
     if law.wording_owner == "statute" and law.verification != "none" and "en" not in law.text:
         problems.add("law.wording", "the statute's wording in English (text: en) is missing", location_of(data, "text"))
@@ -274,8 +311,11 @@ def _check_shown_entries(project: Project, law: Law, where: Location | None, pro
         for line_id, kind in element.shows:
             line = project.hotlines.get(line_id)
             if line is None or line.field(kind) is None:
-                problems.add("reference.hotline", f"element '{element.id}' shows {line_id}.{kind}, which materials/hotlines.yaml "
-                             "does not have", where)
+                problems.add(
+                    "reference.hotline",
+                    f"element '{element.id}' shows {line_id}.{kind}, which materials/hotlines.yaml does not have",
+                    where,
+                )
                 ok = False
     return ok
 
@@ -294,8 +334,11 @@ def _check_wording_shape(law: Law, tag: str, wording: object, where: Location | 
     if missing:
         problems.add("law.wording", f"text {tag}: no passage for {', '.join(missing)}, which the law requires", where)
     if unknown:
-        problems.add("law.wording", f"text {tag}: {', '.join(unknown)} is not an element of this law "
-                     f"(elements: {', '.join(law.elements)})", where)
+        problems.add(
+            "law.wording",
+            f"text {tag}: {', '.join(unknown)} is not an element of this law (elements: {', '.join(law.elements)})",
+            where,
+        )
     return not missing and not unknown
 
 
@@ -304,11 +347,12 @@ def shown_forms(project: Project, element: Element) -> list[str]:
     return [project.hotlines[line_id].printed(kind) for line_id, kind in element.shows]
 
 
-def _check_shows(project: Project, element: Element, tag: str, text: str, where: Location | None,
-                 problems: Collector) -> None:
+def _check_shows(project: Project, element: Element, tag: str, text: str, where: Location | None, problems: Collector) -> None:
     for (line_id, kind), expected in zip(element.shows, shown_forms(project, element), strict=True):
         if expected.lower() not in text.lower():
-            problems.add("law.element", f"text {tag}: the passage for '{element.id}' must print {expected} ({line_id}.{kind})", where)
+            problems.add(
+                "law.element", f"text {tag}: the passage for '{element.id}' must print {expected} ({line_id}.{kind})", where
+            )
 
 
 def _check_wording(project: Project, law: Law, text: str, where: Location | None, problems: Collector) -> None:
@@ -319,11 +363,18 @@ def _check_wording(project: Project, law: Law, text: str, where: Location | None
     for number in typed_numbers(text, strict=False):
         bad = known_bad_in(number.digits, project.known_bad)
         if bad:
-            problems.add("number.known-bad", f"the wording prints {number.text}, a known wrong number; the correct number "
-                         f"is {bad.correct}", where)
+            problems.add(
+                "number.known-bad",
+                f"the wording prints {number.text}, a known wrong number; the correct number is {bad.correct}",
+                where,
+            )
         elif registry_number(project, number.text) is None:
-            problems.add("number.unknown", f"the wording prints {number.text}, which is not a number in "
-                         "materials/hotlines.yaml: check the statute and add the line to the registry", where)
+            problems.add(
+                "number.unknown",
+                f"the wording prints {number.text}, which is not a number in "
+                "materials/hotlines.yaml: check the statute and add the line to the registry",
+                where,
+            )
 
 
 def registry_number(project: Project, printed: str) -> tuple[str, str] | None:

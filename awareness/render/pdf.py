@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urlparse
 from urllib.request import url2pathname
 
@@ -39,7 +40,7 @@ SIZE_TOLERANCE_PX = 0.5
 HINTS = dict.fromkeys(map(ord, "\u2060\u200b"))  # our own break hints: never part of the text
 
 
-class ProjectOnlyFetcher(URLFetcher):
+class ProjectOnlyFetcher(URLFetcher):  # type: ignore[misc]
     """Refuses every URL but files inside the allowed folders, and data: URIs."""
 
     def __init__(self, allowed_dirs: list[Path]) -> None:
@@ -84,9 +85,12 @@ class PdfWriter:
     def lay_out(self, html: str, extra_css: list[str], label: str, template: str) -> Document:
         try:
             return HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render(
-                font_config=self.font_config, stylesheets=[self.stylesheet, *(self.css(text) for text in extra_css)])
+                font_config=self.font_config, stylesheets=[self.stylesheet, *(self.css(text) for text in extra_css)]
+            )
         except FatalURLFetchingError as error:  # a BaseException: it must not escape the batch
-            raise ProjectError.of("render.fetch", f"{label}: {error.__cause__ or error}", Location(self.templates_dir / template)) from None
+            raise ProjectError.of(
+                "render.fetch", f"{label}: {error.__cause__ or error}", Location(self.templates_dir / template)
+            ) from None
 
     @staticmethod
     def check_page_size(document: Document, size: tuple[str, str], label: str, where: Location) -> None:
@@ -94,8 +98,11 @@ class PdfWriter:
         expected = tuple(css_length_in_px(length) for length in size)
         for number, page in enumerate(document.pages, start=1):
             if abs(page.width - expected[0]) > SIZE_TOLERANCE_PX or abs(page.height - expected[1]) > SIZE_TOLERANCE_PX:
-                raise ProjectError.of("render.page-size", f"{label}: page {number} is {page.width:.1f}x{page.height:.1f} px, "
-                                      f"expected {' x '.join(size)}", where)
+                raise ProjectError.of(
+                    "render.page-size",
+                    f"{label}: page {number} is {page.width:.1f}x{page.height:.1f} px, expected {' x '.join(size)}",
+                    where,
+                )
 
     def write(self, document: Document, variant: PdfVariant, meta: PdfMeta) -> bytes:
         """The PDF as bytes (no dates or random ids beyond `meta`: same inputs, same bytes)."""

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..model.units import css_length_in_points
-from .readback import PdfFacts, PrintedChar
+from .readback import PdfFacts, PrintedChar, is_mark
 
 if TYPE_CHECKING:
     from ..pipeline.resolve import MaterialSpec
@@ -41,7 +41,9 @@ def layout_problems(facts: PdfFacts, spec: MaterialSpec) -> list[Problem]:
         problems += [(code, page + message) for code, message in outside_safe_area(chars, trim, safe)]
         problems += [(code, page + message) for code, message in small_type(chars, material.min_small_pt)]
         if index < len(facts.previews) and not material.large_print:
-            problems += [(code, page + message) for code, message in blank_bands(facts.previews[index], safe / (trim[3] - trim[1]))]
+            problems += [
+                (code, page + message) for code, message in blank_bands(facts.previews[index], safe / (trim[3] - trim[1]))
+            ]
         if material.tabs:
             problems += [(code, page + message) for code, message in across_tabs(chars, trim, material.tabs)]
     problems += number_hierarchy(facts, spec)
@@ -66,25 +68,35 @@ def _core(char: PrintedChar) -> tuple[float, float, float, float]:
     """The middle of a glyph's box (fonts' boxes include ascender and descender room that
     neighbouring lines may share): what two overlapping texts would both cover."""
     height = char.top - char.bottom
-    return char.left + 0.1 * (char.right - char.left), char.bottom + 0.25 * height, char.right - 0.1 * (char.right - char.left), \
-        char.top - 0.25 * height
+    return (
+        char.left + 0.1 * (char.right - char.left),
+        char.bottom + 0.25 * height,
+        char.right - 0.1 * (char.right - char.left),
+        char.top - 0.25 * height,
+    )
 
 
 def overlaps(chars: list[PrintedChar]) -> Iterator[Problem]:
-    """Glyphs of two different lines printed on each other."""
-    lines = _lines([char for char in chars if char.char.strip()])
-    boxes = [(index, _core(char), char) for index, line in enumerate(lines) for char in line]
-    boxes.sort(key=lambda entry: entry[1][0])
+    """Glyphs of two different runs (text boxes) printed on each other: two lines laid over
+    one another, a heading run into a number. Within a run, glyphs may overlap (marks)."""
+    printed = [char for char in chars if char.char.strip() and not is_mark(char.char)]
+    runs: dict[int, list[PrintedChar]] = {}
+    for char in printed:
+        runs.setdefault(char.run, []).append(char)
+    boxes = sorted(((char.run, _core(char), char) for char in printed), key=lambda entry: entry[1][0])
     reported: set[tuple[int, int]] = set()
-    for position, (line, box, char) in enumerate(boxes):
-        for other_line, other, other_char in boxes[position + 1:]:
+    for position, (run, box, char) in enumerate(boxes):
+        for other_run, other, _other_char in boxes[position + 1 :]:
             if other[0] >= box[2]:
                 break
-            pair = (min(line, other_line), max(line, other_line))
-            if other_line != line and pair not in reported and other[1] < box[3] and box[1] < other[3]:
+            pair = (min(run, other_run), max(run, other_run))
+            if other_run != run and pair not in reported and other[1] < box[3] and box[1] < other[3]:
                 reported.add(pair)
-                yield ("layout.overlap", f"text overlaps other text: {_text(lines[line])!r} and {_text(lines[other_line])!r} "
-                       f"near {char.left:.0f}, {char.bottom:.0f} pt")
+                yield (
+                    "layout.overlap",
+                    f"text overlaps other text: {_text(runs[run])!r} and {_text(runs[other_run])!r} "
+                    f"near {char.left:.0f}, {char.bottom:.0f} pt",
+                )
                 break
 
 
@@ -94,18 +106,32 @@ def _text(line: list[PrintedChar]) -> str:
 
 def covered_text(covered: list[PrintedChar]) -> Iterator[Problem]:
     if covered:
-        yield ("layout.covered", f"{len(covered)} character(s) painted over by an image or a box, so a reader cannot see "
-               f"them, e.g. {_text(covered)!r}")
+        yield (
+            "layout.covered",
+            f"{len(covered)} character(s) painted over by an image or a box, so a reader cannot see "
+            f"them, e.g. {_text(covered)!r}",
+        )
 
 
 def outside_safe_area(chars: list[PrintedChar], trim: tuple[float, float, float, float], safe: float) -> Iterator[Problem]:
     left, bottom, right, top = trim[0] + safe - 0.75, trim[1] + safe - 0.75, trim[2] - safe + 0.75, trim[3] - safe + 0.75
-    outside = [char for char in chars if char.char.strip() and
-               (char.left < left or char.right > right or char.bottom + 0.2 * (char.top - char.bottom) < bottom
-                or char.top - 0.2 * (char.top - char.bottom) > top)]
+    outside = [
+        char
+        for char in chars
+        if char.char.strip()
+        and (
+            char.left < left
+            or char.right > right
+            or char.bottom + 0.2 * (char.top - char.bottom) < bottom
+            or char.top - 0.2 * (char.top - char.bottom) > top
+        )
+    ]
     if outside:
-        yield ("layout.safe-area", f"{len(outside)} character(s) within {safe / 72:.2f} in of the trim edge, where a cut may "
-               f"reach them, e.g. {''.join(char.char for char in outside[:20])!r}")
+        yield (
+            "layout.safe-area",
+            f"{len(outside)} character(s) within {safe / 72:.2f} in of the trim edge, where a cut may "
+            f"reach them, e.g. {''.join(char.char for char in outside[:20])!r}",
+        )
 
 
 def small_type(chars: list[PrintedChar], least: float) -> Iterator[Problem]:
@@ -125,11 +151,21 @@ def number_hierarchy(facts: PdfFacts, spec: MaterialSpec) -> list[Problem]:
     problems = []
     biggest = max(others, default=0.0)
     if biggest > largest_number + SIZE_TOLERANCE:
-        problems.append(("layout.number-not-largest", f"the hotline number is set in {largest_number:.0f} pt, but other text in "
-                         f"{biggest:.0f} pt: the number must be the largest thing on the page"))
+        problems.append(
+            (
+                "layout.number-not-largest",
+                f"the hotline number is set in {largest_number:.0f} pt, but other text in "
+                f"{biggest:.0f} pt: the number must be the largest thing on the page",
+            )
+        )
     if spec.material.min_number_pt and largest_number < spec.material.min_number_pt - SIZE_TOLERANCE:
-        problems.append(("layout.number-size", f"the hotline number is set in {largest_number:.0f} pt, under the "
-                         f"{spec.material.min_number_pt:g} pt this material requires"))
+        problems.append(
+            (
+                "layout.number-size",
+                f"the hotline number is set in {largest_number:.0f} pt, under the "
+                f"{spec.material.min_number_pt:g} pt this material requires",
+            )
+        )
     return problems
 
 
@@ -141,7 +177,7 @@ def _sizes_of(facts: PdfFacts, text: str) -> Iterator[float]:
             joined = "".join(char.char for char in ordered)
             start = joined.find(text)
             while start >= 0:
-                yield min(char.size_pt for char in ordered[start:start + len(text)])
+                yield min(char.size_pt for char in ordered[start : start + len(text)])
                 start = joined.find(text, start + 1)
 
 
@@ -158,8 +194,11 @@ def blank_bands(preview: object, margin: float = 0.0) -> Iterator[Problem]:
         run = run + 1 if blank else 0
         longest = max(longest, run)
     if height and longest / height > BLANK_BAND_LIMIT:
-        yield ("layout.blank-band", f"an empty band {longest / height:.0%} of the page high (at most "
-               f"{BLANK_BAND_LIMIT:.0%}): the content is stacked, not laid out on the page")
+        yield (
+            "layout.blank-band",
+            f"an empty band {longest / height:.0%} of the page high (at most "
+            f"{BLANK_BAND_LIMIT:.0%}): the content is stacked, not laid out on the page",
+        )
 
 
 def qr_sizes(facts: PdfFacts) -> list[Problem]:

@@ -32,8 +32,14 @@ def verify_notice(project: Project, spec: NoticeSpec, path: Path) -> list[Diagno
         facts = read_pdf(path, decode_qr=False)
     except Exception as error:  # pypdf and PDFium raise many types for a damaged file
         return [_problem("verify.unreadable", f"not a readable PDF: {error}")]
-    problems = [*_page(facts, spec), *_type_size(facts, spec), *_numbers(facts, project, spec), *fonts_and_glyphs(facts),
-                *numbers_in_text(facts, project), *required_lines_printed(path, spec.required, 1, facts)]
+    problems = [
+        *_page(facts, spec),
+        *_type_size(facts, spec),
+        *_numbers(facts, project, spec),
+        *fonts_and_glyphs(facts),
+        *numbers_in_text(facts, project),
+        *required_lines_printed(path, spec.required, 1, facts),
+    ]
     expected_language = spec.languages[0] if len(spec.languages) == 1 else "en"
     if facts.language != expected_language:
         problems.append(_problem("verify.language", f"document language is {facts.language!r}, expected {expected_language!r}"))
@@ -49,16 +55,29 @@ def _page(facts: PdfFacts, spec: NoticeSpec) -> list[Diagnostic]:
         least = tuple(css_length_in_points(length) for length in minimum)
         for width, height in facts.trim_sizes_pt:
             if width + SIZE_TOLERANCE_PT < least[0] or height + SIZE_TOLERANCE_PT < least[1]:
-                found.append(_problem("law.size", f"page of {width / 72:.2f} x {height / 72:.2f} in; {spec.law.title} requires "
-                                      f"at least {' x '.join(minimum)}"))
+                found.append(
+                    _problem(
+                        "law.size",
+                        f"page of {width / 72:.2f} x {height / 72:.2f} in; {spec.law.title} requires "
+                        f"at least {' x '.join(minimum)}",
+                    )
+                )
     return found
 
 
 def _type_size(facts: PdfFacts, spec: NoticeSpec) -> list[Diagnostic]:
-    sizes = [size for lines, line_sizes in zip(facts.page_lines, facts.page_line_type_pt, strict=True)
-             for line, size in zip(lines, line_sizes, strict=True) if not line.strip().startswith(PROOF_NOTE_START) and size > 0]
+    sizes = [
+        size
+        for lines, line_sizes in zip(facts.page_lines, facts.page_line_type_pt, strict=True)
+        for line, size in zip(lines, line_sizes, strict=True)
+        if not line.strip().startswith(PROOF_NOTE_START) and size > 0
+    ]
     if sizes and min(sizes) < spec.format.min_type_pt - 0.05:
-        return [_problem("law.min-type", f"type of {min(sizes):.1f} pt; {spec.law.title} requires at least {spec.format.min_type_pt:g} pt")]
+        return [
+            _problem(
+                "law.min-type", f"type of {min(sizes):.1f} pt; {spec.law.title} requires at least {spec.format.min_type_pt:g} pt"
+            )
+        ]
     return []
 
 
@@ -73,9 +92,14 @@ def _numbers(facts: PdfFacts, project: Project, spec: NoticeSpec) -> list[Diagno
             forms.update(shown_forms(project, spec.law.elements[element]) if element else ())
             expected.update({form: text.lower().count(form.lower()) for form in forms})
     printed = " ".join(facts.visual_lines).lower()
-    return [_problem("law.number-missing", f"{form} printed {printed.count(form.lower())} time(s); the wording in "
-                     f"{', '.join(spec.languages)} prints it {count}")
-            for form, count in expected.items() if printed.count(form.lower()) < count]
+    return [
+        _problem(
+            "law.number-missing",
+            f"{form} printed {printed.count(form.lower())} time(s); the wording in {', '.join(spec.languages)} prints it {count}",
+        )
+        for form, count in expected.items()
+        if printed.count(form.lower()) < count
+    ]
 
 
 def required_lines_printed(path: Path, required: tuple[str, ...], times: int, facts: PdfFacts | None = None) -> list[Diagnostic]:
@@ -83,5 +107,8 @@ def required_lines_printed(path: Path, required: tuple[str, ...], times: int, fa
     letters read on the keypad), at least `times` times."""
     facts = facts or read_pdf(path, decode_qr=False)
     lines = [keypad_digits(line) for line in facts.visual_lines]
-    return [_problem("law.required-line", f"{form} is required by the law and is not printed in order")
-            for form in required if sum(keypad_digits(form) in line for line in lines) < times]
+    return [
+        _problem("law.required-line", f"{form} is required by the law and is not printed in order")
+        for form in required
+        if sum(keypad_digits(form) in line for line in lines) < times
+    ]

@@ -63,15 +63,24 @@ async def _http_error(request: Request, error: Exception) -> Response:
     """Starlette's own refusals (no such page, wrong method) on the same page as ours."""
     assert isinstance(error, HTTPException)
     text = text_of(request)
-    message = {404: text.gettext("There is no page at this address."),
-               405: text.gettext("This address does not take that kind of request.")}.get(
-        error.status_code, text.gettext("This request cannot be served."))
+    message = {
+        404: text.gettext("There is no page at this address."),
+        405: text.gettext("This address does not take that kind of request."),
+    }.get(error.status_code, text.gettext("This request cannot be served."))
     return error_page(request, PageError(error.status_code, message))
 
 
 def _too_many(request: Request, wait: int) -> Response:
     text = text_of(request)
-    response = error_page(request, PageError(429, text.gettext(
-        "Too many requests from your computer in a short time. Please wait %(seconds)s seconds and try again.", seconds=wait)))
+    response = error_page(
+        request,
+        PageError(
+            429,
+            text.gettext(
+                "Too many requests from your computer in a short time. Please wait %(seconds)s seconds and try again.",
+                seconds=wait,
+            ),
+        ),
+    )
     response.headers["Retry-After"] = str(wait)
     return response

@@ -118,8 +118,11 @@ class WebEngine:
         with self._lock, registered(self.project, campaign):
             report = build(self.project, request, BuildOptions(out_dir, jobs=1), campaign=campaign, tools=self.tools)
             _raise_if_failed(report)
-            return [BuiltFile(result.key, result.path.name, result.path.read_bytes()) for result in report.results
-                    if result.key.kind in kinds and result.path is not None]
+            return [
+                BuiltFile(result.key, result.path.name, result.path.read_bytes())
+                for result in report.results
+                if result.key.kind in kinds and result.path is not None
+            ]
 
 
 def _raise_if_failed(report: BuildReport) -> None:

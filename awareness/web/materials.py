@@ -44,11 +44,15 @@ async def home(request: Request) -> Response:
         "materials": {material_id: material_label(material, text) for material_id, material in engine.project.materials.items()},
         "regions": {region_id: text.gettext(region.name) for region_id, region in engine.project.regions.items()},
         "languages": language_choices(engine.project, text),
-        "hotlines": {line_id: f"{text.gettext(line.name)} ({line.phone.printed})"
-                     for line_id, line in engine.project.hotlines.items()},
+        "hotlines": {
+            line_id: f"{text.gettext(line.name)} ({line.phone.printed})" for line_id, line in engine.project.hotlines.items()
+        },
         "colours": {name: engine.project.design.colours[name].rgb for name in ("primary", "accent")},
-        "chosen": {"material": chosen.get("material", DEFAULT_MATERIAL), "region": chosen.get("region", DEFAULT_REGION),
-                   "languages": chosen.getlist("lang") or [DEFAULT_LANGUAGE]},
+        "chosen": {
+            "material": chosen.get("material", DEFAULT_MATERIAL),
+            "region": chosen.get("region", DEFAULT_REGION),
+            "languages": chosen.getlist("lang") or [DEFAULT_LANGUAGE],
+        },
     }
     return render(request, "home.html", context)
 
@@ -81,15 +85,25 @@ async def preview(request: Request) -> Response:
         order = material_order(request.query_params, engine.project, text)
     language = order.languages[0]
     key = order.key("preview", language)
-    shown = await off_the_loop(text.gettext("This material cannot be made with these choices."),
-                               _render_preview, engine, order, language, key)
+    shown = await off_the_loop(
+        text.gettext("This material cannot be made with these choices."), _render_preview, engine, order, language, key
+    )
     entry = engine.project.languages[language]
-    return render(request, "preview.html", {
-        "key": key, "pages": len(shown.pages), "notes": shown.notes, "order": order, "language": entry.language,
-        "draft": entry.is_draft, "title": material_label(engine.project.materials[order.material], text),
-        "region": text.gettext(engine.project.regions[order.region].name),
-        "links": {tag: stable_address(order.material, tag, order.region) for tag in order.languages},
-    })
+    return render(
+        request,
+        "preview.html",
+        {
+            "key": key,
+            "pages": len(shown.pages),
+            "notes": shown.notes,
+            "order": order,
+            "language": entry.language,
+            "draft": entry.is_draft,
+            "title": material_label(engine.project.materials[order.material], text),
+            "region": text.gettext(engine.project.regions[order.region].name),
+            "links": {tag: stable_address(order.material, tag, order.region) for tag in order.languages},
+        },
+    )
 
 
 def _render_preview(engine: WebEngine, order: MaterialOrder, language: str, key: str) -> Preview:
@@ -109,8 +123,9 @@ async def preview_image(request: Request) -> Response:
     shown = engine_of(request).previews.get(key) if CONTENT_KEY.match(key) else None
     if shown is None or not 1 <= page <= len(shown.pages):
         raise PageError(404, text_of(request).gettext("This preview is no longer kept: choose again to make a new one."))
-    return Response(shown.pages[page - 1], media_type="image/png",
-                    headers={"Cache-Control": f"private, max-age={PREVIEW_MAX_AGE}, immutable"})
+    return Response(
+        shown.pages[page - 1], media_type="image/png", headers={"Cache-Control": f"private, max-age={PREVIEW_MAX_AGE}, immutable"}
+    )
 
 
 async def download(request: Request) -> Response:
@@ -123,16 +138,21 @@ async def download(request: Request) -> Response:
 async def stable_pdf(request: Request) -> Response:
     """/materials/<material>.pdf?lang=<code>&region=<region>: the plain material, always a PDF."""
     engine, text = engine_of(request), text_of(request)
-    asked: Fields = ImmutableMultiDict([
-        ("material", request.path_params["material"]), ("lang", request.query_params.get("lang", DEFAULT_LANGUAGE)),
-        ("region", request.query_params.get("region", DEFAULT_REGION))])
+    asked: Fields = ImmutableMultiDict(
+        [
+            ("material", request.path_params["material"]),
+            ("lang", request.query_params.get("lang", DEFAULT_LANGUAGE)),
+            ("region", request.query_params.get("region", DEFAULT_REGION)),
+        ]
+    )
     order = material_order(asked, engine.project, text)
     return attachment(await _download(engine, order, text), inline=True)
 
 
 async def _download(engine: WebEngine, order: MaterialOrder, text: PageText) -> Download:
-    return await off_the_loop(text.gettext("The file could not be made: it did not pass its checks."),
-                              _build_download, engine, order)
+    return await off_the_loop(
+        text.gettext("The file could not be made: it did not pass its checks."), _build_download, engine, order
+    )
 
 
 def _build_download(engine: WebEngine, order: MaterialOrder) -> Download:

@@ -32,12 +32,19 @@ async def notices_page(request: Request) -> Response:
             found = requirements(engine.project, state, kind, county, staff)
     except PageError as error:
         problem, status = error.message, error.status
-    return render(request, "notices.html", {
-        "states": states(engine.project), "kinds": _kinds_by_name(engine.project, text),
-        "counties": counties(engine.project), "chosen": {"state": state, "kind": kind, "county": county or "",
-                                                         "workforce": asked.get("workforce", "")},
-        "requirements": found, "problem": problem,
-    }, status)
+    return render(
+        request,
+        "notices.html",
+        {
+            "states": states(engine.project),
+            "kinds": _kinds_by_name(engine.project, text),
+            "counties": counties(engine.project),
+            "chosen": {"state": state, "kind": kind, "county": county or "", "workforce": asked.get("workforce", "")},
+            "requirements": found,
+            "problem": problem,
+        },
+        status,
+    )
 
 
 def _kinds_by_name(project: Project, text: PageText) -> dict[str, str]:
@@ -51,10 +58,12 @@ async def notice_preview(request: Request) -> Response:
     form = await read_form(request, text)
     notice = notice_request(form, engine.project, text, await logo_of(form, text))
     key = notice.key("preview")
-    shown = await off_the_loop(text.gettext("This notice cannot be made with these choices."),
-                               _render_preview, engine, notice, key)
-    return render(request, "notice_preview.html", {"key": key, "pages": len(shown.pages), "notes": shown.notes,
-                                                   "law": notice.law})
+    shown = await off_the_loop(
+        text.gettext("This notice cannot be made with these choices."), _render_preview, engine, notice, key
+    )
+    return render(
+        request, "notice_preview.html", {"key": key, "pages": len(shown.pages), "notes": shown.notes, "law": notice.law}
+    )
 
 
 def _render_preview(engine: WebEngine, notice: NoticeRequest, key: str) -> Preview:
@@ -70,8 +79,9 @@ async def notice_download(request: Request) -> Response:
     engine, text = engine_of(request), text_of(request)
     form = await read_form(request, text)
     notice = notice_request(form, engine.project, text, await logo_of(form, text))
-    made = await off_the_loop(text.gettext("The notice could not be made: it did not pass its checks."),
-                              _build_download, engine, notice)
+    made = await off_the_loop(
+        text.gettext("The notice could not be made: it did not pass its checks."), _build_download, engine, notice
+    )
     return attachment(made)
 
 

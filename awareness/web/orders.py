@@ -47,8 +47,13 @@ class Branding:
         return CoBrand(self.organization, logo_path, self.primary, self.accent, self.local_line)
 
     def content(self) -> dict[str, str | None]:
-        return {"organization": self.organization, "primary": self.primary, "accent": self.accent,
-                "local_line": self.local_line, "logo": self.logo.sha256 if self.logo else None}
+        return {
+            "organization": self.organization,
+            "primary": self.primary,
+            "accent": self.accent,
+            "local_line": self.local_line,
+            "logo": self.logo.sha256 if self.logo else None,
+        }
 
 
 @dataclass(frozen=True)
@@ -64,13 +69,21 @@ class MaterialOrder:
         return len(self.languages) > 1
 
     def key(self, *purpose: str) -> str:
-        return content_key("material", *purpose, self.material, self.languages, self.region,
-                           self.branding.content() if self.branding else None)
+        return content_key(
+            "material", *purpose, self.material, self.languages, self.region, self.branding.content() if self.branding else None
+        )
 
     def campaign(self, logo_path: Path | None = None) -> Campaign:
-        return Campaign(WEB_CAMPAIGN, (self.material,), self.languages, (self.region,), source_file="",
-                        cobrand=self.branding.cobrand(logo_path) if self.branding else None,
-                        bundle=self.bundled, sheets=self.bundled)
+        return Campaign(
+            WEB_CAMPAIGN,
+            (self.material,),
+            self.languages,
+            (self.region,),
+            source_file="",
+            cobrand=self.branding.cobrand(logo_path) if self.branding else None,
+            bundle=self.bundled,
+            sheets=self.bundled,
+        )
 
     def job(self, project: Project, language: str) -> JobKey:
         return plan_materials(project, self.campaign(), [self.material], [language], self.region)[0]
@@ -91,10 +104,16 @@ class NoticeRequest:
 
 
 def material_order(fields: Fields, project: Project, text: PageText, logo: Logo | None = None) -> MaterialOrder:
-    material = _known(fields.get("material") or "", project.materials, text.gettext(
-        "There is no material called “%(name)s”. The materials are: %(known)s."))
-    region = _known(fields.get("region") or DEFAULT_REGION, project.regions, text.gettext(
-        "There is no region “%(name)s”. The regions are: %(known)s."))
+    material = _known(
+        fields.get("material") or "",
+        project.materials,
+        text.gettext("There is no material called “%(name)s”. The materials are: %(known)s."),
+    )
+    region = _known(
+        fields.get("region") or DEFAULT_REGION,
+        project.regions,
+        text.gettext("There is no region “%(name)s”. The regions are: %(known)s."),
+    )
     asked = list(dict.fromkeys(value for value in fields.getlist("lang") if isinstance(value, str) and value))
     if not asked:
         raise PageError(400, text.gettext("Choose at least one language."))
@@ -124,8 +143,9 @@ def _organization(name: str, text: PageText) -> str | None:
     if not name:
         return None
     if len(name) > MAX_ORGANIZATION_CHARS:
-        raise PageError(422, text.gettext("The organisation name may have at most %(count)s characters.",
-                                          count=MAX_ORGANIZATION_CHARS))
+        raise PageError(
+            422, text.gettext("The organisation name may have at most %(count)s characters.", count=MAX_ORGANIZATION_CHARS)
+        )
     problems = Collector()
     check_printed_text(name, "organisation name", None, problems)
     if problems.errors:
@@ -134,11 +154,20 @@ def _organization(name: str, text: PageText) -> str | None:
 
 
 def notice_request(fields: Fields, project: Project, text: PageText, logo: Logo | None = None) -> NoticeRequest:
-    law = project.laws[_known(fields.get("law") or "", project.laws, text.gettext(
-        "There is no notice law “%(name)s” here. The laws are: %(known)s."))]
+    law = project.laws[
+        _known(
+            fields.get("law") or "",
+            project.laws,
+            text.gettext("There is no notice law “%(name)s” here. The laws are: %(known)s."),
+        )
+    ]
     if logo is not None and law.logo_allowed is not True:
-        raise PageError(422, text.gettext("%(law)s does not allow a logo on its notice: the notice is printed as the law "
-                                          "words it.", law=law.title))
+        raise PageError(
+            422,
+            text.gettext(
+                "%(law)s does not allow a logo on its notice: the notice is printed as the law words it.", law=law.title
+            ),
+        )
     county = str(fields.get("county") or "") or None
     return NoticeRequest(law, county if law.languages.rule == "vra_county" else None, workforce(fields, text))
 

@@ -33,8 +33,9 @@ def merged_bundles(bundles: list[BuiltFile], stem: str) -> Download:
 def attachment(made: Download, inline: bool = False) -> Response:
     """The file as a response; a PDF may open in the browser (the stable address), the rest downloads."""
     disposition = "inline" if inline and made.media_type == PDF else "attachment"
-    return Response(made.data, media_type=made.media_type,
-                    headers={"Content-Disposition": f'{disposition}; filename="{made.filename}"'})
+    return Response(
+        made.data, media_type=made.media_type, headers={"Content-Disposition": f'{disposition}; filename="{made.filename}"'}
+    )
 
 
 def _zip(members: Iterable[tuple[str, bytes]]) -> bytes:

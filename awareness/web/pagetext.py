@@ -10,6 +10,7 @@ a web catalog.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -70,10 +71,8 @@ def page_text(project: Project, tag: str) -> PageText:
     strings: dict[tuple[str | None, str], object] = {}
     for path in (entry.catalog, project.paths.po_file(catalog_dir_name(tag), WEB_DOMAIN)):
         if path.is_file():
-            try:
+            with contextlib.suppress(ProjectError):  # a broken catalog: English rather than no page
                 strings.update(load_catalog(path, tag).strings)
-            except ProjectError:  # a broken catalog: English rather than no page
-                pass
     return PageText(entry.language, strings)
 
 

@@ -60,8 +60,9 @@ def counties(project: Project) -> dict[str, list[VraCounty]]:
     return found
 
 
-def requirements(project: Project, state: str, kind: str, county: str | None,
-                 workforce: tuple[tuple[str, float], ...]) -> list[Requirement]:
+def requirements(
+    project: Project, state: str, kind: str, county: str | None, workforce: tuple[tuple[str, float], ...]
+) -> list[Requirement]:
     laws = [law for law in project.laws.values() if law.state == state and kind in law.business_kinds]
     return [_requirement(project, law, county, workforce) for law in sorted(laws, key=lambda law: law.title)]
 

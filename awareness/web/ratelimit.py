@@ -17,8 +17,14 @@ MAX_CLIENTS = 10_000
 
 
 class RateLimit:
-    def __init__(self, app: ASGIApp, requests: int, seconds: float, refuse: Callable[[Request, int], Response],
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        requests: int,
+        seconds: float,
+        refuse: Callable[[Request, int], Response],
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.app, self.requests, self.seconds, self.refuse, self.clock = app, requests, seconds, refuse, clock
         self._seen: dict[str, deque[float]] = {}
 

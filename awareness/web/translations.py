@@ -48,12 +48,18 @@ class Layout:
 async def translations_index(request: Request) -> Response:
     engine = engine_of(request)
     statuses: list[LanguageStatus] = await run_in_threadpool(
-        engine.once, "statuses", lambda: language_statuses(engine.project, DEFAULT_REGION))
+        engine.once, "statuses", lambda: language_statuses(engine.project, DEFAULT_REGION)
+    )
     text = text_of(request)
-    return render(request, "translations.html", {
-        "statuses": statuses, "choices": {choice.tag: choice for choice in language_choices(engine.project, text)},
-        "titles": {material_id: material_label(material, text) for material_id, material in engine.project.materials.items()},
-    })
+    return render(
+        request,
+        "translations.html",
+        {
+            "statuses": statuses,
+            "choices": {choice.tag: choice for choice in language_choices(engine.project, text)},
+            "titles": {material_id: material_label(material, text) for material_id, material in engine.project.materials.items()},
+        },
+    )
 
 
 async def translation_page(request: Request) -> Response:
@@ -61,14 +67,29 @@ async def translation_page(request: Request) -> Response:
     tag = request.path_params["lang"]
     entry = engine.project.languages.get(tag)
     if entry is None:
-        raise PageError(404, text.gettext("There is no language “%(name)s” here. The languages are: %(known)s.",
-                                          name=tag, known=", ".join(sorted(engine.project.languages))))
+        raise PageError(
+            404,
+            text.gettext(
+                "There is no language “%(name)s” here. The languages are: %(known)s.",
+                name=tag,
+                known=", ".join(sorted(engine.project.languages)),
+            ),
+        )
     layouts, report, rows = await run_in_threadpool(_language_view, engine, entry, tag)
-    return render(request, "translation.html", {
-        "tag": tag, "entry": entry, "name": _name(entry), "name_here": text.language_name(tag), "general": report.general,
-        "rows": rows, "layouts": layouts,
-        "titles": {material_id: material_label(material, text) for material_id, material in engine.project.materials.items()},
-    })
+    return render(
+        request,
+        "translation.html",
+        {
+            "tag": tag,
+            "entry": entry,
+            "name": _name(entry),
+            "name_here": text.language_name(tag),
+            "general": report.general,
+            "rows": rows,
+            "layouts": layouts,
+            "titles": {material_id: material_label(material, text) for material_id, material in engine.project.materials.items()},
+        },
+    )
 
 
 def _language_view(engine: WebEngine, entry: LanguageEntry, tag: str) -> tuple[list[Layout], CatalogReport, list[MessageRow]]:
@@ -92,8 +113,9 @@ def _layouts(engine: WebEngine, tag: str) -> list[Layout]:
         order = MaterialOrder(material_id, (tag,), DEFAULT_REGION)
         key = order.key("thumbnail", str(THUMBNAIL_WIDTH_PX))
         try:
-            shown = engine.previews.get(key) or engine.preview(key, order.campaign(), order.job(engine.project, tag),
-                                                               THUMBNAIL_WIDTH_PX)
+            shown = engine.previews.get(key) or engine.preview(
+                key, order.campaign(), order.job(engine.project, tag), THUMBNAIL_WIDTH_PX
+            )
         except DoesNotFit as problem:
             found.append(Layout(material_id, None, 0, problem.first.message, tuple(problem.messages)))
         except ProjectError as problem:
@@ -109,15 +131,26 @@ def _rows(project: Project, entry: LanguageEntry, tag: str, report: CatalogRepor
         for message in layout.overflowing:
             overflows.setdefault(message, []).append(layout.material)
     if entry.catalog is None:  # the source language: its messages are the template's
-        return [MessageRow(context, source, source, "source", None, (), tuple(overflows.get((context, source), ())))
-                for context, source, _string, _fuzzy in _messages(parse_po(project.paths.pot_file))]
+        return [
+            MessageRow(context, source, source, "source", None, (), tuple(overflows.get((context, source), ())))
+            for context, source, _string, _fuzzy in _messages(parse_po(project.paths.pot_file))
+        ]
     try:
         catalog = load_catalog(entry.catalog, tag)
     except ProjectError:  # a broken catalog: its reading error is among the general findings
         return []
-    return [MessageRow(context, source, string, _state(string, fuzzy), catalog.lines.get((context, source)),
-                       tuple(report.by_message.get((context, source), ())), tuple(overflows.get((context, source), ())))
-            for context, source, string, fuzzy in _messages(catalog.catalog)]
+    return [
+        MessageRow(
+            context,
+            source,
+            string,
+            _state(string, fuzzy),
+            catalog.lines.get((context, source)),
+            tuple(report.by_message.get((context, source), ())),
+            tuple(overflows.get((context, source), ())),
+        )
+        for context, source, string, fuzzy in _messages(catalog.catalog)
+    ]
 
 
 def _messages(catalog: Catalog) -> list[tuple[str | None, str, str, bool]]:

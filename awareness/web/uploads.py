@@ -56,8 +56,9 @@ async def read_form(request: Request, text: PageText, max_bytes: int = MAX_BODY_
     content_type = request.headers.get("content-type", "")
     try:
         if content_type.startswith("multipart/form-data"):
-            parser = MultiPartParser(request.headers, _replay(bytes(body)), max_files=1, max_fields=MAX_FIELDS,
-                                     max_part_size=max_bytes)
+            parser = MultiPartParser(
+                request.headers, _replay(bytes(body)), max_files=1, max_fields=MAX_FIELDS, max_part_size=max_bytes
+            )
             parser.spool_max_size = max_bytes  # keep the file in memory: an upload must not reach the disk
             return await parser.parse()
         if content_type.startswith("application/x-www-form-urlencoded"):
@@ -72,9 +73,13 @@ async def _replay(body: bytes) -> AsyncGenerator[bytes, None]:
 
 
 def _too_large(text: PageText, max_bytes: int) -> PageError:
-    return PageError(413, text.gettext("The upload is too large: a logo may have at most %(size)s MB.",
-                                       size=format(MAX_LOGO_BYTES / 1024 / 1024, "g")),
-                     (f"request body larger than {max_bytes:,} bytes",))
+    return PageError(
+        413,
+        text.gettext(
+            "The upload is too large: a logo may have at most %(size)s MB.", size=format(MAX_LOGO_BYTES / 1024 / 1024, "g")
+        ),
+        (f"request body larger than {max_bytes:,} bytes",),
+    )
 
 
 async def logo_of(form: FormData, text: PageText, field: str = "logo") -> Logo | None:
