@@ -55,12 +55,12 @@ def test_new_message_is_missing_everywhere_then_falls_back(sample_project, tmp_p
 
 
 def test_init_creates_a_draft_catalog_with_plural_forms(sample_project):
-    run = run_cli(sample_project, "translations", "init", "km")
+    run = run_cli(sample_project, "translations", "init", "id")
     assert run.code == 0, run.stderr
-    po = sample_project / "translations" / "km" / "LC_MESSAGES" / "messages.po"
+    po = sample_project / "translations" / "id" / "LC_MESSAGES" / "messages.po"
     text = po.read_text(encoding="utf-8")
     assert "Review-State: draft" in text
     catalog = _catalog(po)
-    assert str(catalog.locale) == "km" and catalog.num_plurals == 1
+    assert str(catalog.locale) == "id" and catalog.num_plurals == 1
     listing = run_cli(sample_project, "list")
-    assert any(line.split()[:1] == ["km"] and "draft" in line for line in listing.stdout.splitlines())
+    assert any(line.split()[:1] == ["id"] and "draft" in line for line in listing.stdout.splitlines())
