@@ -1,7 +1,8 @@
 # Two commands are the contract (README.md):
 #   make materials   set up what is missing, then build the default campaign
 #   make test        set up what is missing, then run the tests
-# Also: make serve (the web page), make test-fast, make lint, make bench, make clean, make distclean.
+# Also: make serve (the web page), make test-fast, make lint, make bench, make visual-refresh,
+# make clean, make distclean.
 # Set-up installs the system packages on Debian/Ubuntu (with sudo when not root) and a .venv
 # from the lock file (requirements.lock, made from pyproject.toml by `make lock`); each step is
 # skipped when already done.
@@ -18,7 +19,7 @@ RENDER_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-no
 # Tests also read PDFs with poppler and drive the web page in Debian's chromium.
 TEST_PACKAGES   := poppler-utils chromium
 
-.PHONY: materials test test-fast lint serve bench setup setup-test system-packages test-packages lock clean distclean
+.PHONY: materials test test-fast lint serve bench visual-refresh setup setup-test system-packages test-packages lock clean distclean
 
 materials: setup
 	$(PY) make_materials.py build
@@ -36,6 +37,10 @@ lint: setup
 
 serve: setup
 	$(PY) make_materials.py serve --host $(HOST) --port $(PORT)
+
+# After a deliberate design change: rewrite the visual-regression references (look at the PDFs first).
+visual-refresh: setup
+	$(PY) -m tests.visual --refresh
 
 bench: setup
 	$(PY) bench/bench.py --repeat 3

@@ -112,3 +112,11 @@ def pdfs(out_dir: Path) -> set[str]:
 
 def no_temporary_files(out_dir: Path) -> bool:
     return not [path for path in out_dir.rglob("*") if path.name.endswith(".tmp")]
+
+
+@pytest.fixture(scope="session")
+def showcase(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The showcase campaign (every material in en, ar, zh-Hans, hi, ru), built once: its US folder."""
+    run, out = shared_build(tmp_path_factory, "showcase", "build", "--campaign", "showcase")
+    assert run.code == 0, run.stderr[-3000:]
+    return out / "showcase" / "us"

@@ -15,18 +15,11 @@ import pytest
 
 from awareness.verify.readback import read_pdf
 
-from .conftest import PROJECT_ROOT, run_cli, shared_build
+from .conftest import PROJECT_ROOT, run_cli
 
 NUMBER = "1-888-373-7888"
 LANGUAGES = ("en", "ar", "zh-Hans", "hi", "ru")
 POINTS_PER_INCH = 72
-
-
-@pytest.fixture(scope="session")
-def showcase(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    run, out = shared_build(tmp_path_factory, "showcase", "build", "--campaign", "showcase")
-    assert run.code == 0, run.stderr[-3000:]
-    return out / "showcase" / "us"
 
 
 def number_boxes(pdf: Path, page_index: int = 0) -> list[dict]:
