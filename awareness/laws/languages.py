@@ -79,6 +79,8 @@ def _county_language(project: Project, law: Law, county: str | None,
     table = vra_counties(project)
     known = sorted(key for state, key in table if state == law.state)
     if county is None:
+        if not any(entry.printed_languages() for (state, _key), entry in table.items() if state == law.state):
+            return list(extra), None, [_statewide_note(project, law)]
         raise ProjectError.of("law.county", f"{law.title} adds the county's Voting Rights Act language: give --county "
                               f"(known for {law.state}: {', '.join(known) or 'none yet'})", law.location("languages"))
     entry = table.get((law.state, county))
@@ -102,3 +104,11 @@ def _county_language(project: Project, law: Law, county: str | None,
         return printed, entry.name, notes
     raise ProjectError.of("law.languages", f"{entry.name} is covered for {', '.join(printed)}, and {VRA_FILE} does not say which is "
                           "most widely spoken: choose one with --lang", where)
+
+
+def _statewide_note(project: Project, law: Law) -> Diagnostic:
+    """No county asked for, and no county of the state has a printed section 203 language in
+    the table: English and Spanish, said plainly, since the table is known to be incomplete."""
+    return warning("law.county-statewide", f"no county given, and no {law.state} county in {VRA_FILE} has a printed section 203 "
+                   "language besides English and Spanish: the notice is in English and Spanish. The list is not complete: "
+                   "give --county to check the county where it is posted", Location(project.paths.materials / VRA_FILE))

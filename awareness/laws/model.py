@@ -36,6 +36,7 @@ class Element:
     id: str
     requires: str  # the law's words
     shows: tuple[tuple[str, str], ...]  # (hotline id, "phone" | "sms" | "web" | "chat") the passage must print
+    verified: bool = True  # False: required by the law, but what to print is unverified: not printed, a warning
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,15 @@ class LawFormat:
     bold_body: bool = False
     placement: tuple[str, ...] = ()
     material: str | None = None
+    either_orientation: bool = False  # "at least 3 by 5 inches": the minimum may be met turned
+    qr: tuple[str, str] | None = None  # (hotline id, kind) printed as a QR code with its address
+    note: str = ""
+
+    def allows(self, size: tuple[str, str]) -> bool:
+        """Whether a page of `size` meets this format's least size."""
+        if self.min_size is None:
+            return True
+        return at_least(size, self.min_size) or (self.either_orientation and at_least(size, (self.min_size[1], self.min_size[0])))
 
 
 @dataclass(frozen=True)
@@ -113,7 +123,12 @@ class Law:
         wording = self.text[tag]
         if isinstance(wording, str):
             return [(None, wording)]
-        return [(element, wording[element]) for element in self.elements]
+        return [(element, wording[element]) for element in self.printed_elements]
+
+    @property
+    def printed_elements(self) -> tuple[str, ...]:
+        """The elements a sign carries: those whose content is verified."""
+        return tuple(key for key, element in self.elements.items() if element.verified)
 
     def title_in(self, tag: str) -> str | None:
         wording = self.text[tag]
@@ -182,7 +197,8 @@ def _load_law(project: Project, path: Path, kinds: dict[str, str], today: dateti
         required_lines=tuple(_reference(item) for item in data["required_lines"]),
         logo_allowed=data.get("logo_allowed"), extra_content_allowed=data.get("extra_content_allowed"),
         penalties=data.get("penalties", ""), text=dict(data["text"]),
-        elements={key: Element(key, value["requires"], tuple(_reference(item) for item in value.get("shows", ())))
+        elements={key: Element(key, value["requires"], tuple(_reference(item) for item in value.get("shows", ())),
+                               value.get("verified", True))
                   for key, value in data.get("elements", {}).items()},
         reviewed_translations=tuple(data.get("reviewed_translations", ())), source_file=project.paths.relative(path),
         lines={key: line for key in data if (line := _line(data, key))},
@@ -208,7 +224,8 @@ def _format(name: str, spec: dict[str, Any]) -> LawFormat:
     return LawFormat(name, min_size, sizes, css_length_in_points(spec["min_type"]),
                      css_length_in_points(spec["number_min_type"]) if "number_min_type" in spec else 0.0,
                      spec.get("number_bold", False), spec.get("bold_body", False), tuple(spec.get("placement", ())),
-                     spec.get("material"))
+                     spec.get("material"), spec.get("either_orientation", False),
+                     _reference(spec["qr"]) if "qr" in spec else None, spec.get("note", ""))
 
 
 def _check(project: Project, law: Law, data: dict[str, Any], kinds: dict[str, str], problems: Collector) -> None:
@@ -225,12 +242,16 @@ def _check(project: Project, law: Law, data: dict[str, Any], kinds: dict[str, st
         if not fmt.material and not fmt.sizes:
             problems.add("law.format", f"format '{name}' needs min_size (or sizes) to lay a notice out on", where)
         for size in fmt.sizes:
-            if fmt.min_size and not at_least(size, fmt.min_size):
+            if not fmt.allows(size):
                 problems.add("law.format", f"format '{name}': size {' x '.join(size)} is smaller than its min_size "
-                             f"{' x '.join(fmt.min_size)}", where)
-        if fmt.sizes and fmt.min_type_pt * 4 > min(css_length_in_points(length) for length in fmt.sizes[-1]):
-            problems.add("law.format", f"format '{name}': {fmt.min_type_pt:g} pt type cannot be set on {' x '.join(fmt.sizes[-1])}",
-                         where)
+                             f"{' x '.join(fmt.min_size or size)}", where)
+            too_small = type_does_not_fit(project, law, fmt, size)
+            if too_small:
+                problems.add("law.format", f"format '{name}': {' x '.join(size)} is too small for its own type: {too_small}",
+                             where)
+        if fmt.qr and (fmt.qr[0] not in project.hotlines or project.hotlines[fmt.qr[0]].field(fmt.qr[1]) is None):
+            problems.add("reference.hotline", f"format '{name}': QR code of {'.'.join(fmt.qr)}, which materials/hotlines.yaml "
+                         "does not have", where)
     for tag in law.languages.required:
         if tag not in project.languages:
             problems.add("reference.language", f"unknown language '{tag}'", location_of(data, "languages"))
@@ -263,6 +284,31 @@ def _check_citation(project: Project, law: Law, where: Location | None, problems
             problems.add("number.known-bad", f"citation: prints the known wrong number {bad.form}", where)
 
 
+SMALL_PAGE_PT = 4.5 * 72  # a side shorter than this: a stall sign or cling, with narrow margins
+MARGINS_PT = {True: css_length_in_points("0.15in"), False: css_length_in_points("0.5in")}
+LEAST_LINES = 4  # a page must hold at least this many lines of the law's least type
+NUMBER_EMS = 8.4  # the width of "1-888-373-7888" in bold, in ems of its type size
+
+
+def page_margin_pt(size: tuple[str, str]) -> float:
+    return MARGINS_PT[min(css_length_in_points(length) for length in size) < SMALL_PAGE_PT]
+
+
+def type_does_not_fit(project: Project, law: Law, fmt: LawFormat, size: tuple[str, str]) -> str | None:
+    """Why a page of `size` cannot carry the format's least type, or None: its text area must hold
+    a few lines of body type, and the widest required number on one line at the number's size."""
+    margin = page_margin_pt(size)
+    width, height = (css_length_in_points(length) - 2 * margin for length in size)
+    if fmt.min_type_pt * 1.25 * LEAST_LINES > height:
+        return f"fewer than {LEAST_LINES} lines of {fmt.min_type_pt:g} pt fit in its height"
+    number_pt = max(fmt.number_min_pt, fmt.min_type_pt)
+    widest = max((len(project.hotlines[line].printed(kind)) for line, kind in law.required_lines
+                  if line in project.hotlines and project.hotlines[line].field(kind) is not None), default=0)
+    if widest and number_pt * NUMBER_EMS * widest / 14 > width:
+        return f"a {widest}-character number at {number_pt:g} pt does not fit in its width"
+    return None
+
+
 def at_least(size: tuple[str, str], minimum: tuple[str, str]) -> bool:
     """Whether a page of `size` is at least `minimum` in both directions."""
     return all(css_length_in_points(a) >= css_length_in_points(b) - 0.01 for a, b in zip(size, minimum, strict=True))
@@ -289,14 +335,18 @@ def _check_wording_shape(law: Law, tag: str, wording: object, where: Location | 
     if not isinstance(wording, dict):
         problems.add("law.wording", f"text {tag}: give a passage for each element ({', '.join(law.elements)})", where)
         return False
-    missing = [key for key in law.elements if key not in wording]
+    missing = [key for key in law.printed_elements if key not in wording]
     unknown = [key for key in wording if key not in law.elements and key != TITLE_KEY]
+    unverified = [key for key in wording if key in law.elements and key not in law.printed_elements]
     if missing:
         problems.add("law.wording", f"text {tag}: no passage for {', '.join(missing)}, which the law requires", where)
+    if unverified:
+        problems.add("law.wording", f"text {tag}: {', '.join(unverified)} is marked verified: false, so nothing is printed for "
+                     "it; remove its passage, or verify it and drop verified: false", where)
     if unknown:
         problems.add("law.wording", f"text {tag}: {', '.join(unknown)} is not an element of this law "
                      f"(elements: {', '.join(law.elements)})", where)
-    return not missing and not unknown
+    return not missing and not unknown and not unverified
 
 
 def shown_forms(project: Project, element: Element) -> list[str]:

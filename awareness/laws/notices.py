@@ -19,22 +19,25 @@ from ..model.design import DesignTokens
 from ..model.diagnostics import Diagnostic, Location, ProjectError, Severity
 from ..model.material import PdfVariant
 from ..model.project import Project
-from ..model.units import css_length_in_points, css_length_in_px
+from ..model.units import css_length_in_points
 from ..pipeline.jobs import STATEWIDE, JobKey
 from ..pipeline.material import MaterialJob
 from ..pipeline.resolve import MaterialSpec, resolve_material
-from ..pipeline.stages import BuildOptions, Rendered
+from ..pipeline.stages import BuildOptions, Rendered, read_input
 from ..pipeline.tools import WorkerTools
 from ..render.fitting import descendants, is_text, type_sizes
-from ..render.html import isolate_ltr
+from ..render.html import address_filter, isolate_ltr
 from ..render.pdf import PdfMeta
+from ..render.qr import qr_image
 from ..text.numbers import typed_numbers
 from .languages import notice_languages
-from .model import Law, LawFormat, at_least, registry_number, shown_forms
+from .model import Law, LawFormat, page_margin_pt, registry_number, shown_forms
 
 NOTICE_TEMPLATE = "law_notice.html"
-NOTICE_MARGIN = "0.5in"
-SMALL_MARGIN = "0.15in"  # stall signs and clings
+NOTICE_CSS = "notice.css"
+QR_SIDE = "0.9in"  # a law's QR code (Montana), on a sign read at arm's length
+EQUAL_TOLERANCE_PX = 1.5  # parts the law wants equal: their boxes differ by no more than this
+BOLD = 700
 ITEM_NUMBER = re.compile(r"^\(\d+\) ")  # a statute's own "(1) ..." list: no bullet besides
 TYPE_SCALES = (1.25, 1.5, 1.75, 2.0)  # tried in turn above the law's least type size
 _WEB = re.compile(r"(?i:(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|com|gov|net|info)(?:/[a-z0-9/_-]*)?(?![a-z0-9-]))")
@@ -54,6 +57,8 @@ class NoticeSpec:
     blocks: tuple[dict[str, Any], ...]  # per language: its wording, numbers resolved to the registry
     required: tuple[str, ...]  # printed forms of the law's required lines
     diagnostics: tuple[Diagnostic, ...]  # warnings the law and its languages carry
+    printed: tuple[tuple[str, str], ...] = ()  # every registry value the notice prints: ("us_trafficking.phone", "1-888-...")
+    qr: tuple[str, str] | None = None  # (payload, address shown under it)
 
 
 @dataclass(frozen=True)
@@ -123,13 +128,13 @@ class NoticeJob:
                                   law.location("text"))
         blocks = tuple(_block(project, law, tag) for tag in languages)
         size = getattr(order, "size", None)
-        if size and fmt.min_size and not at_least(size, fmt.min_size):
-            raise ProjectError.of("law.size", f"{law.title} requires at least {' x '.join(fmt.min_size)}; {' x '.join(size)} is smaller",
-                                  law.location("formats"))
+        if size and not fmt.allows(size):
+            raise ProjectError.of("law.size", f"{law.title} requires at least {' x '.join(fmt.min_size or size)}; "
+                                  f"{' x '.join(size)} is smaller", law.location("formats"))
         campaign = project.campaigns.get(key.campaign)
         variant = campaign.variant if campaign else PdfVariant()
         return NoticeSpec(key, law, languages, fmt, size, chosen.county_name, options.release, project.design, variant, blocks,
-                          required, diagnostics)
+                          required, diagnostics, printed_values(project, law, languages, fmt), _qr(project, fmt))
 
     def render(self, spec: NoticeSpec | CardNoticeSpec, tools: WorkerTools) -> Rendered:
         if isinstance(spec, CardNoticeSpec):
@@ -163,7 +168,42 @@ def _law_warnings(project: Project, law: Law) -> list[Diagnostic]:
     if law.verification == "partial":
         found.append(Diagnostic("law.partial", f"the wording of {law.title} is verified only in part: {law.verification_note}",
                                 Severity.WARNING, where))
+    for element in law.elements.values():
+        if not element.verified:
+            found.append(Diagnostic("law.element-unverified", f"{law.title} requires {element.id} ({element.requires}); what to "
+                                    "print for it could not be verified, so this notice does not carry it: add it before posting",
+                                    Severity.WARNING, law.location("elements")))
     return found
+
+
+def printed_values(project: Project, law: Law, languages: tuple[str, ...], fmt: LawFormat) -> tuple[tuple[str, str], ...]:
+    """Every registry value a notice prints (its wording's numbers, its elements' shown lines,
+    its required lines, its QR code's address), as printed: what `patch` compares later."""
+    found: dict[str, str] = {}
+    for tag in languages:
+        for element, text in law.passages(tag) if tag in law.text else ():
+            for number in typed_numbers(text, strict=False):
+                entry = registry_number(project, number.text)
+                if entry:
+                    found.setdefault(f"{entry[0]}.{entry[1]}", number.text)
+            for line_id, kind in law.elements[element].shows if element else ():
+                found.setdefault(f"{line_id}.{kind}", project.hotlines[line_id].printed(kind))
+    for line_id, kind in (*law.required_lines, *((fmt.qr,) if fmt.qr else ())):
+        found.setdefault(f"{line_id}.{kind}", project.hotlines[line_id].printed(kind))
+    return tuple(sorted(found.items()))
+
+
+def _qr(project: Project, fmt: LawFormat) -> tuple[str, str] | None:
+    """The payload and the shown address of the QR code a law asks for."""
+    if not fmt.qr:
+        return None
+    line = project.hotlines[fmt.qr[0]]
+    value = line.field(fmt.qr[1])
+    if value is None:
+        return None
+    if fmt.qr[1] in ("web", "chat"):
+        return value.url, value.label  # type: ignore[union-attr]
+    return value.tel_uri, value.short  # type: ignore[union-attr]
 
 
 def _block(project: Project, law: Law, tag: str) -> dict[str, Any]:
@@ -214,7 +254,7 @@ def _render_notice(spec: NoticeSpec, tools: WorkerTools) -> Rendered:
                 raise ProjectError(problems)
             data = tools.pdf.write(document, spec.variant, PdfMeta(law.verified.isoformat()))
             facts = {"size": list(size), "type_scale": scale, "smallest_type_pt": round(type_sizes(document).body or 0, 1),
-                     "printed": {f"{line}.{kind}": tools.project.hotlines[line].printed(kind) for line, kind in law.required_lines},
+                     "printed": dict(spec.printed), "law": law.id, "law_verified": law.verified.isoformat(),
                      "law_wording": {tag: law.text[tag] for tag in spec.languages}}
             note = Diagnostic("law.layout", f"{', '.join(spec.languages)} on {' x '.join(size)}, type at {scale:.0%} of the law's "
                               f"{fmt.min_type_pt:g} pt", Severity.NOTE, law.location("formats"))
@@ -246,23 +286,30 @@ def _largest_type_that_fits(spec: NoticeSpec, tools: WorkerTools, size: tuple[st
 
 def _lay_out(spec: NoticeSpec, tools: WorkerTools, size: tuple[str, str], scale: float) -> Any:
     law, fmt = spec.law, spec.format
-    small = min(css_length_in_points(length) for length in size) < 4.5 * 72
-    margin = SMALL_MARGIN if small else NOTICE_MARGIN
-    usable = css_length_in_points(size[1]) - 2 * css_length_in_points(margin) - 2.2 * fmt.min_type_pt * scale  # the citation
+    margin_pt = page_margin_pt(size)
+    small = margin_pt < 36
+    margin = f"{margin_pt:g}pt"
+    usable = css_length_in_points(size[1]) - 2 * margin_pt - 2.2 * fmt.min_type_pt * scale  # the citation
     drafts = [block["english_name"] for block in spec.blocks if block["draft"]]
-    context = {
+    context: dict[str, Any] = {
         "law": law, "format": fmt, "blocks": spec.blocks, "equal_parts": bool(law.languages.equal_parts) and len(spec.blocks) > 1,
         "page": {"width": size[0], "height": size[1], "margin": margin, "small": small,
                  "part_height": f"{usable / max(len(spec.blocks), 1):.1f}pt",
                  "type_pt": f"{fmt.min_type_pt * scale:.2f}", "number_pt": f"{max(fmt.number_min_pt, fmt.min_type_pt) * scale:.2f}"},
         "created": law.verified.isoformat(), "lang": spec.blocks[0]["lang"] if len(spec.blocks) == 1 else "en",
+        "qr": _qr_context(spec.qr),
         "proof_note": None if spec.release or not drafts else
         f"Draft: the {', '.join(drafts)} text is a translation no native speaker has reviewed yet.",
     }
     where = Location(tools.project.paths.root / law.source_file)
     html = tools.html.render(NOTICE_TEMPLATE, context, catalog=None, tag=context["lang"], item=spec.key.name, where=where,
                              known_bad=tools.project.known_bad, strict_numbers=False)
-    return tools.pdf.lay_out(html.html, [spec.design.css(spec.variant.is_print)], spec.key.name, NOTICE_TEMPLATE)
+    css = read_input(tools.project.paths.templates / NOTICE_CSS).decode("utf-8")
+    return tools.pdf.lay_out(html.html, [spec.design.css(spec.variant.is_print), css], spec.key.name, NOTICE_TEMPLATE)
+
+
+def _qr_context(qr: tuple[str, str] | None) -> dict[str, Any] | None:
+    return {"image": qr_image(qr[0], QR_SIDE), "label": qr[1], "shown": address_filter(qr[1])} if qr else None
 
 
 def _fits(document: Any) -> bool:
@@ -277,9 +324,10 @@ def _check_rules(spec: NoticeSpec, project: Project, size: tuple[str, str], docu
     where = law.location("formats")
     problems = []
     page = document.pages[0]
-    if fmt.min_size and (page.width + 0.5 < css_length_in_px(fmt.min_size[0]) or page.height + 0.5 < css_length_in_px(fmt.min_size[1])):
+    laid_out = (f"{page.width * 0.75:.2f}pt", f"{page.height * 0.75 + 0.01:.2f}pt")
+    if fmt.min_size and not fmt.allows((f"{page.width * 0.75 + 0.4:.2f}pt", f"{page.height * 0.75 + 0.4:.2f}pt")):
         problems.append(_error("law.size", f"{law.title}: page {' x '.join(size)} is smaller than the {' x '.join(fmt.min_size)} "
-                               "the law requires", where))
+                               f"the law requires ({' x '.join(laid_out)} laid out)", where))
     sizes = type_sizes(document)
     smallest = min(value for value in (sizes.body, sizes.small, sizes.number) if value) if any((sizes.body, sizes.small)) else 0.0
     if smallest < fmt.min_type_pt - 0.01:
@@ -293,7 +341,54 @@ def _check_rules(spec: NoticeSpec, project: Project, size: tuple[str, str], docu
     if missing:
         problems.append(_error("law.language-missing", f"{law.title}: {', '.join(missing)} missing from the laid-out page", where))
     problems += _check_elements(project, spec, page)
+    problems += _check_numbers_bold(spec, page) + _check_equal_parts(spec, page) + _check_qr(spec, page)
     return problems
+
+
+def _check_numbers_bold(spec: NoticeSpec, page: Any) -> list[Diagnostic]:
+    """Where the law wants the number in bold (Maryland, Baltimore), every number is set bold."""
+    if not spec.format.number_bold:
+        return []
+    numbers = [box for box in descendants(page._page_box) if is_text(box) and _in_number(box)]
+    light = [box.text for box in numbers if box.style["font_weight"] < BOLD]
+    if not numbers or light:
+        return [_error("law.number-bold", f"{spec.law.title}: the law wants the hotline number in bold; "
+                       + (f"{light[0]!r} is not bold on the laid-out page" if light else "no number is laid out"),
+                       spec.law.location("formats"))]
+    return []
+
+
+def _in_number(box: Any) -> bool:
+    element = getattr(box, "element", None)
+    while element is not None:
+        if "hotline-number" in (element.get("class") or "").split():
+            return True
+        element = element.getparent()
+    return False
+
+
+def _check_equal_parts(spec: NoticeSpec, page: Any) -> list[Diagnostic]:
+    """Where the law wants the language parts equal in size (New Mexico), their boxes are."""
+    if not spec.law.languages.equal_parts or len(spec.languages) < 2:
+        return []
+    parts = [box for box in descendants(page._page_box) if "statute" in _classes(box) and type(box).__name__ == "BlockBox"]
+    sizes = [(box.border_width(), box.border_height()) for box in parts]
+    if len(sizes) != len(spec.languages) or max(s[0] for s in sizes) - min(s[0] for s in sizes) > EQUAL_TOLERANCE_PX \
+            or max(s[1] for s in sizes) - min(s[1] for s in sizes) > EQUAL_TOLERANCE_PX:
+        shown = ", ".join(f"{w * 0.75:.0f} x {h * 0.75:.0f} pt" for w, h in sizes)
+        return [_error("law.equal-parts", f"{spec.law.title}: the law wants each language part the same size; laid out: {shown}",
+                       spec.law.location("languages"))]
+    return []
+
+
+def _check_qr(spec: NoticeSpec, page: Any) -> list[Diagnostic]:
+    if not spec.qr:
+        return []
+    codes = [box for box in descendants(page._page_box) if "qr-code" in _classes(box)]
+    if not codes:
+        return [_error("law.qr", f"{spec.law.title}: the law asks for the hotline's QR code, and none is laid out",
+                       spec.law.location("formats"))]
+    return []
 
 
 def _error(code: str, message: str, where: Location) -> Diagnostic:
