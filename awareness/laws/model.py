@@ -277,7 +277,7 @@ def _check_citation(project: Project, law: Law, where: Location | None, problems
     untrusted = first_untrusted(law.citation)
     if untrusted:
         problems.add("text.untrusted", f"citation: {untrusted}", where)
-    for number in typed_numbers(re.sub(r"\d+(?:\.\d+)+", "§", law.citation), strict=False):  # "§ 402.0351" is a section
+    for number in typed_numbers(_without_sections(law.citation), strict=False):
         problems.add("number.typed", f"citation: {number.text!r} looks like a phone number, not a section", where)
     for bad in project.known_bad:
         if any(pattern in keypad_digits(law.citation) for pattern in bad.patterns):
@@ -307,6 +307,16 @@ def type_does_not_fit(project: Project, law: Law, fmt: LawFormat, size: tuple[st
     if widest and number_pt * NUMBER_EMS * widest / 14 > width:
         return f"a {widest}-character number at {number_pt:g} pt does not fit in its width"
     return None
+
+
+_SECTION = re.compile(r"§§?\s*(\d[\d.\-–]*\d)")
+
+
+def _without_sections(citation: str) -> str:
+    """A citation with its section numbers taken out: "§ 402.0351", "§ 16-3-2100" are sections;
+    a run of ten digits or more after "§" is still read as a possible phone number."""
+    shorter = _SECTION.sub(lambda match: "§" if len(keypad_digits(match.group(1))) < 10 else match.group(0), citation)
+    return re.sub(r"\d+(?:\.\d+)+", "§", shorter)
 
 
 def at_least(size: tuple[str, str], minimum: tuple[str, str]) -> bool:
@@ -366,16 +376,39 @@ def _check_wording(project: Project, law: Law, text: str, where: Location | None
     untrusted = first_untrusted(text, allow_newlines=True)
     if untrusted:
         problems.add("text.untrusted", f"{law.id}: {untrusted}", where)
-    for number in typed_numbers(text, strict=False):
-        bad = known_bad_in(number.digits, project.known_bad)
+    for printed, entry in wording_numbers(project, text):
+        bad = known_bad_in(keypad_digits(printed), project.known_bad)
         if bad:
-            problems.add("number.known-bad", f"the wording prints {number.text}, a known wrong number; the correct number "
+            problems.add("number.known-bad", f"the wording prints {printed}, a known wrong number; the correct number "
                          f"is {bad.correct}", where)
-        elif registry_number(project, number.text) is None:
-            problems.add("number.unknown", f"the wording prints {number.text}, which is not a number in "
+        elif entry is None:
+            problems.add("number.unknown", f"the wording prints {printed}, which is not a number in "
                          "materials/hotlines.yaml: check the statute and add the line to the registry", where)
 
 
 def registry_number(project: Project, printed: str) -> tuple[str, str] | None:
     """The registry entry (hotline id, kind) a number printed in a law's wording dials."""
     return registry_entry_for(printed, project.hotlines)
+
+
+def wording_numbers(project: Project, text: str, strict: bool = False) -> list[tuple[str, tuple[str, str] | None]]:
+    """Each number a law's wording prints, with the registry entry it dials (None: unknown).
+    In capitals a number runs on into the words after it ("1-888-373-7888 FOR HELP",
+    "505-GET-FREE (505-438-3733)"): such a run is cut after its shortest part the registry
+    knows, and the rest read again."""
+    found: list[tuple[str, tuple[str, str] | None]] = []
+    for number in typed_numbers(text, strict):
+        found.extend(_registry_parts(project, number.text, strict))
+    return found
+
+
+def _registry_parts(project: Project, run: str, strict: bool) -> list[tuple[str, tuple[str, str] | None]]:
+    tokens = run.split()
+    for cut in range(1, len(tokens)):
+        head = " ".join(tokens[:cut])
+        entry = registry_number(project, head)
+        if entry:
+            rest = " ".join(tokens[cut:])
+            return [(head, entry)] + [part for number in typed_numbers(rest, strict)
+                                      for part in _registry_parts(project, number.text, strict)]
+    return [(run, registry_number(project, run))]

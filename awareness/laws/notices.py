@@ -8,6 +8,7 @@ line printed. A law met by a material (New York's restroom cards) is built as th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,9 +30,8 @@ from ..render.fitting import descendants, is_text, type_sizes
 from ..render.html import address_filter, isolate_ltr
 from ..render.pdf import PdfMeta
 from ..render.qr import qr_image
-from ..text.numbers import typed_numbers
 from .languages import notice_languages
-from .model import Law, LawFormat, page_margin_pt, registry_number, shown_forms
+from .model import Law, LawFormat, page_margin_pt, shown_forms, wording_numbers
 
 NOTICE_TEMPLATE = "law_notice.html"
 NOTICE_CSS = "notice.css"
@@ -39,6 +39,7 @@ QR_SIDE = "0.9in"  # a law's QR code (Montana), on a sign read at arm's length
 EQUAL_TOLERANCE_PX = 1.5  # parts the law wants equal: their boxes differ by no more than this
 BOLD = 700
 ITEM_NUMBER = re.compile(r"^\(\d+\) ")  # a statute's own "(1) ..." list: no bullet besides
+BULLET = re.compile(r"^[•*-] ")  # a list item as a statute copy marks it; the list's own bullet replaces it
 TYPE_SCALES = (1.25, 1.5, 1.75, 2.0)  # tried in turn above the law's least type size
 _WEB = re.compile(r"(?i:(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|com|gov|net|info)(?:/[a-z0-9/_-]*)?(?![a-z0-9-]))")
 
@@ -182,10 +183,9 @@ def printed_values(project: Project, law: Law, languages: tuple[str, ...], fmt: 
     found: dict[str, str] = {}
     for tag in languages:
         for element, text in law.passages(tag) if tag in law.text else ():
-            for number in typed_numbers(text, strict=False):
-                entry = registry_number(project, number.text)
+            for printed, entry in wording_numbers(project, text):
                 if entry:
-                    found.setdefault(f"{entry[0]}.{entry[1]}", number.text)
+                    found.setdefault(f"{entry[0]}.{entry[1]}", printed)
             for line_id, kind in law.elements[element].shows if element else ():
                 found.setdefault(f"{line_id}.{kind}", project.hotlines[line_id].printed(kind))
     for line_id, kind in (*law.required_lines, *((fmt.qr,) if fmt.qr else ())):
@@ -215,24 +215,40 @@ def _block(project: Project, law: Law, tag: str) -> dict[str, Any]:
 
 
 def _passage(project: Project, element: str | None, text: str) -> dict[str, Any]:
-    """Paragraphs, and the lines after the first line ending in a colon as a list."""
-    lines = [line.removeprefix("* ") for line in text.strip().splitlines()]
-    split = next((index + 1 for index, line in enumerate(lines) if line.rstrip().endswith((":", "："))), len(lines))
-    items = lines[split:]
-    return {"element": element,
-            "paragraphs": [numbers_marked(project, line) for line in lines[:split]],
-            "list_items": [numbers_marked(project, line) for line in items],
-            "numbered": bool(items) and all(ITEM_NUMBER.match(item) for item in items)}
+    """The passage as paragraphs and lists, in order. A list is a run of lines marked "• ",
+    "* ", "- " or "(1) "; where no line is marked, the lines after the first line ending in a
+    colon are the list ("The hotlines are:")."""
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    if any(_is_item(line) for line in lines):
+        marks = [_is_item(line) for line in lines]
+    else:
+        split = next((index + 1 for index, line in enumerate(lines) if line.rstrip().endswith((":", "："))), len(lines))
+        marks = [index >= split for index in range(len(lines))]
+    parts: list[dict[str, Any]] = []
+    for line, is_item in zip(lines, marks, strict=True):
+        if not is_item:
+            parts.append({"list": False, "text": numbers_marked(project, line)})
+            continue
+        if not parts or not parts[-1]["list"]:
+            parts.append({"list": True, "entries": [], "numbered": True})
+        item = BULLET.sub("", line, count=1)
+        parts[-1]["entries"].append(numbers_marked(project, item))
+        parts[-1]["numbered"] = parts[-1]["numbered"] and bool(ITEM_NUMBER.match(item))
+    return {"element": element, "parts": parts}
+
+
+def _is_item(line: str) -> bool:
+    return bool(BULLET.match(line) or ITEM_NUMBER.match(line))
 
 
 def numbers_marked(project: Project, line: str) -> Markup:
     """The wording with each registry number and web address isolated left to right, bold, and
     marked as registry data; a number the registry does not know stays text, for the gate."""
     spans: list[tuple[int, int]] = []
-    for number in typed_numbers(line, strict=False):
-        start = line.find(number.text)
-        if start >= 0 and registry_number(project, number.text):
-            spans.append((start, start + len(number.text)))
+    for printed, entry in wording_numbers(project, line, strict=True):  # short codes too ("233733"): the law may size them
+        start = line.find(printed, spans[-1][1] if spans else 0)
+        if start >= 0 and entry:
+            spans.append((start, start + len(printed)))
     spans += [match.span() for match in _WEB.finditer(line) if not any(a <= match.start() < b for a, b in spans)]
     parts, last = [], 0
     for start, end in sorted(spans):
@@ -289,12 +305,13 @@ def _lay_out(spec: NoticeSpec, tools: WorkerTools, size: tuple[str, str], scale:
     margin_pt = page_margin_pt(size)
     small = margin_pt < 36
     margin = f"{margin_pt:g}pt"
-    usable = css_length_in_points(size[1]) - 2 * margin_pt - 2.2 * fmt.min_type_pt * scale  # the citation
+    parts = max(len(spec.blocks), 1)  # each part's margin below it, then the citation's line
+    usable = css_length_in_points(size[1]) - 2 * margin_pt - (2.2 + 0.6 * parts) * fmt.min_type_pt * scale
     drafts = [block["english_name"] for block in spec.blocks if block["draft"]]
     context: dict[str, Any] = {
         "law": law, "format": fmt, "blocks": spec.blocks, "equal_parts": bool(law.languages.equal_parts) and len(spec.blocks) > 1,
         "page": {"width": size[0], "height": size[1], "margin": margin, "small": small,
-                 "part_height": f"{usable / max(len(spec.blocks), 1):.1f}pt",
+                 "part_height": f"{usable / parts:.1f}pt",
                  "type_pt": f"{fmt.min_type_pt * scale:.2f}", "number_pt": f"{max(fmt.number_min_pt, fmt.min_type_pt) * scale:.2f}"},
         "created": law.verified.isoformat(), "lang": spec.blocks[0]["lang"] if len(spec.blocks) == 1 else "en",
         "qr": _qr_context(spec.qr),
@@ -349,7 +366,7 @@ def _check_numbers_bold(spec: NoticeSpec, page: Any) -> list[Diagnostic]:
     """Where the law wants the number in bold (Maryland, Baltimore), every number is set bold."""
     if not spec.format.number_bold:
         return []
-    numbers = [box for box in descendants(page._page_box) if is_text(box) and _in_number(box)]
+    numbers = list(_number_boxes(page._page_box))
     light = [box.text for box in numbers if box.style["font_weight"] < BOLD]
     if not numbers or light:
         return [_error("law.number-bold", f"{spec.law.title}: the law wants the hotline number in bold; "
@@ -358,13 +375,13 @@ def _check_numbers_bold(spec: NoticeSpec, page: Any) -> list[Diagnostic]:
     return []
 
 
-def _in_number(box: Any) -> bool:
-    element = getattr(box, "element", None)
-    while element is not None:
-        if "hotline-number" in (element.get("class") or "").split():
-            return True
-        element = element.getparent()
-    return False
+def _number_boxes(box: Any, inside: bool = False) -> Iterator[Any]:
+    """The text boxes of the registry numbers on a laid-out page."""
+    inside = inside or "hotline-number" in _classes(box)
+    if inside and is_text(box):
+        yield box
+    for child in getattr(box, "children", ()):
+        yield from _number_boxes(child, inside)
 
 
 def _check_equal_parts(spec: NoticeSpec, page: Any) -> list[Diagnostic]:
