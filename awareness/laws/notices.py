@@ -418,7 +418,7 @@ def _check_elements(project: Project, spec: NoticeSpec, page: Any) -> list[Diagn
     laid_out = _element_text_on_page(page)
     problems = []
     for tag in spec.languages:
-        for element in law.elements.values():
+        for element in (law.elements[key] for key in law.printed_elements):
             text = laid_out.get((tag, element.id), "")
             if not text.strip():
                 problems.append(_error("law.element", f"{law.title}: the {tag} sign lacks {element.id} ({element.requires})",
