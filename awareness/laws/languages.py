@@ -35,14 +35,16 @@ def _vra_counties(path: Path) -> dict[tuple[str, str], VraCounty]:
         return {}
     problems = Collector()
     data = load_yaml(path)
-    check_schema(data, "vra_languages", path, problems)
+    if not check_schema(data, "vra_languages", path, problems):
+        problems.raise_if_errors()
     found = {}
     for state, counties in data["states"].items():
         for key, entry in counties.items():
             if not [tag for tag in entry["languages"] if not tag.startswith("aian:")] and not entry.get("note"):
                 problems.add("vra.county", f"{entry['name']}: no printed language and no note saying why", location_of(counties, key))
+            where = location_of(counties, key)
             found[state, key] = VraCounty(state, key, entry["name"], tuple(entry["languages"]), entry.get("most_spoken"),
-                                          entry.get("note", ""), entry["verified"])
+                                          entry.get("note", ""), entry["verified"], where.line if where else None)
     problems.raise_if_errors()
     return found
 
@@ -89,6 +91,7 @@ def _county_language(project: Project, law: Law, county: str | None,
         note = warning("law.county-not-covered", f"{county} is not in the {law.state} section 203 list of {VRA_FILE}: the "
                        "notice is in English and Spanish only; check the county's determination", where)
         return list(extra), county, [note]
+    where = Location(project.paths.materials / VRA_FILE, entry.line)
     notes = [] if entry.verified else [warning("law.county-unverified", f"the section 203 languages of {entry.name} are not "
                                                "verified: confirm them before posting", where)]
     printed = entry.printed_languages()

@@ -53,6 +53,7 @@ class LawFormat:
     placement: tuple[str, ...] = ()
     material: str | None = None
     either_orientation: bool = False  # "at least 3 by 5 inches": the minimum may be met turned
+    placement_rule: str | None = None  # for this form's own places: all | any
     qr: tuple[str, str] | None = None  # (hotline id, kind) printed as a QR code with its address
     note: str = ""
 
@@ -89,6 +90,7 @@ class Law:
     business_kinds: tuple[str, ...]
     placement: tuple[str, ...]
     placement_rule: str
+    formats_rule: str  # any: the formats are alternatives; all: each where it goes
     sources: tuple[tuple[str, str], ...]  # (url, what)
     verified: datetime.date
     verification: str  # full, partial or none
@@ -147,6 +149,7 @@ class VraCounty:
     most_spoken: str | None
     note: str
     verified: bool
+    line: int | None = None  # in materials/vra_languages.yaml
 
     def printed_languages(self) -> list[str]:
         return [tag for tag in self.languages if not tag.startswith("aian:") and tag not in ("en", "es")]
@@ -187,6 +190,7 @@ def _load_law(project: Project, path: Path, kinds: dict[str, str], today: dateti
         id=path.stem, title=data["title"], citation=data["citation"], jurisdiction=data["jurisdiction"], state=data["state"],
         locality=data.get("locality"), region=data["region"], who=data["who"], business_kinds=tuple(data["business_kinds"]),
         placement=tuple(data["placement"]), placement_rule=data.get("placement_rule", "all"),
+        formats_rule=data.get("formats_rule", "any"),
         sources=tuple((source["url"], source["what"]) for source in data["sources"]),
         verified=checked_date(data["verified"], location_of(data, "verified"), problems, today),
         verification=data["verification"], verification_note=data.get("verification_note", ""),
@@ -224,7 +228,7 @@ def _format(name: str, spec: dict[str, Any]) -> LawFormat:
     return LawFormat(name, min_size, sizes, css_length_in_points(spec["min_type"]),
                      css_length_in_points(spec["number_min_type"]) if "number_min_type" in spec else 0.0,
                      spec.get("number_bold", False), spec.get("bold_body", False), tuple(spec.get("placement", ())),
-                     spec.get("material"), spec.get("either_orientation", False),
+                     spec.get("material"), spec.get("either_orientation", False), spec.get("placement_rule"),
                      _reference(spec["qr"]) if "qr" in spec else None, spec.get("note", ""))
 
 
@@ -260,6 +264,12 @@ def _check(project: Project, law: Law, data: dict[str, Any], kinds: dict[str, st
             problems.add("reference.hotline", f"required line {line_id}.{kind} is not in materials/hotlines.yaml",
                          location_of(data["required_lines"], index))
     _check_citation(project, law, location_of(data, "citation"), problems)
+    for key in ("title", "who", "verification_note", "penalties"):
+        if isinstance(data.get(key), str):
+            _check_prose(project, key, data[key], location_of(data, key), problems)
+    for name, fmt in law.formats.items():
+        if fmt.note:
+            _check_prose(project, f"formats.{name}.note", fmt.note, location_of(data["formats"], name), problems)
     if law.wording_owner == "statute" and law.verification != "none" and "en" not in law.text:
         problems.add("law.wording", "the statute's wording in English (text: en) is missing", location_of(data, "text"))
     shows_known = _check_shown_entries(project, law, location_of(data, "elements"), problems)
@@ -317,6 +327,22 @@ def _without_sections(citation: str) -> str:
     a run of ten digits or more after "§" is still read as a possible phone number."""
     shorter = _SECTION.sub(lambda match: "§" if len(keypad_digits(match.group(1))) < 10 else match.group(0), citation)
     return re.sub(r"\d+(?:\.\d+)+", "§", shorter)
+
+
+def _check_prose(project: Project, key: str, text: str, where: Location | None, problems: Collector) -> None:
+    """What a checklist prints about a law (its title, who, notes, penalties): no untrusted
+    character, no known-bad number, no phone number the registry does not know ("SB 225 (2017)"
+    is a bill and a year, not a number: only runs of ten digits or more count)."""
+    untrusted = first_untrusted(text, allow_newlines=True)
+    if untrusted:
+        problems.add("text.untrusted", f"{key}: {untrusted}", where)
+    for printed, entry in wording_numbers(project, text):
+        bad = known_bad_in(keypad_digits(printed), project.known_bad)
+        if bad:
+            problems.add("number.known-bad", f"{key}: prints {printed}, a known wrong number; the correct number is {bad.correct}",
+                         where)
+        elif entry is None and len(keypad_digits(printed)) >= 10:
+            problems.add("number.unknown", f"{key}: prints {printed}, which is not a number in materials/hotlines.yaml", where)
 
 
 def at_least(size: tuple[str, str], minimum: tuple[str, str]) -> bool:

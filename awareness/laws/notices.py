@@ -79,7 +79,11 @@ def plan_notices(project: Project, campaign: str, orders: tuple[Any, ...]) -> li
     keys = []
     for order in orders:
         law = _law(project, order.law)
-        chosen = notice_languages(project, law, order.county, order.languages, dict(getattr(order, "workforce", ()) or ()))
+        try:
+            languages = notice_languages(project, law, order.county, order.languages,
+                                         dict(getattr(order, "workforce", ()) or ())).languages
+        except ProjectError:  # resolving the job says why, for this notice alone: the rest of the batch is built
+            languages = law.languages.required
         formats = [order.format] if order.format else list(law.formats)
         for fmt in formats:
             if fmt not in law.formats:
@@ -87,10 +91,10 @@ def plan_notices(project: Project, campaign: str, orders: tuple[Any, ...]) -> li
                                       law.location("formats"))
             variant = fmt if len(law.formats) > 1 or order.format else ""
             place = order.county or STATEWIDE
-            signs = [[tag] for tag in chosen.languages] if law.languages.separate_signs else [list(chosen.languages)]
+            signs = [[tag] for tag in languages] if law.languages.separate_signs else [list(languages)]
             for sign in signs:
-                languages = "+".join(sign) if len(sign) > 1 or not law.languages.separate_signs else sign[0]
-                keys.append(JobKey("notice", campaign, law.region, languages, law.id, place, variant))
+                tags = "+".join(sign) if len(sign) > 1 or not law.languages.separate_signs else sign[0]
+                keys.append(JobKey("notice", campaign, law.region, tags, law.id, place, variant))
     return keys
 
 
@@ -113,7 +117,7 @@ class NoticeJob:
                                   "this project does not build its notice", law.location("verification"))
         order = _order_of(project, key)
         county = None if key.place == STATEWIDE else key.place
-        extra = tuple(tag for tag in key.language.split("+") if tag not in law.languages.required)
+        extra = tuple(order.languages) if order else tuple(tag for tag in key.language.split("+") if tag not in law.languages.required)
         chosen = notice_languages(project, law, county, extra, dict(getattr(order, "workforce", ()) or ()))
         languages = tuple(key.language.split("+"))
         fmt = law.formats[key.variant] if key.variant else next(iter(law.formats.values()))
@@ -246,7 +250,9 @@ def numbers_marked(project: Project, line: str) -> Markup:
     marked as registry data; a number the registry does not know stays text, for the gate."""
     spans: list[tuple[int, int]] = []
     for printed, entry in wording_numbers(project, line, strict=True):  # short codes too ("233733"): the law may size them
-        start = line.find(printed, spans[-1][1] if spans else 0)
+        start = line.find(printed)
+        while start >= 0 and any(a < start + len(printed) and start < b for a, b in spans):
+            start = line.find(printed, start + 1)
         if start >= 0 and entry:
             spans.append((start, start + len(printed)))
     spans += [match.span() for match in _WEB.finditer(line) if not any(a <= match.start() < b for a, b in spans)]
