@@ -8,7 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..laws.patch import PATCH_CAMPAIGN, find_changes
+from ..laws.patch import PATCH_CAMPAIGN, find_changes, shorten
 from ..model.material import Campaign
 from ..model.project import Project
 from ..pipeline.build import BuildRequest, build
@@ -38,9 +38,9 @@ def run_patch(args: argparse.Namespace, project: Project) -> int:
     elif args.format == "text":
         print_diagnostics(problems)
         for change in changes:
-            action = (f"{change.count} label(s): {change.new!r}" if change.new and not change.reprint
+            action = (f"{change.count} label(s): {shorten(change.new)!r}" if change.new and not change.reprint
                       else f"reprint ({change.reprint or 'the line is gone'})")
-            print(f"{change.pdf}: {change.entry} {change.old!r} changed -> {action}")
+            print(f"{change.pdf}: {change.entry} {shorten(change.old)!r} changed -> {action}")
         pdfs = len({change.pdf for change in changes})
         print(f"{pdfs} issued PDF(s) print a line that changed." if changes else "No issued PDF prints a line that has changed.",
               file=sys.stderr)

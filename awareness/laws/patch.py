@@ -18,7 +18,7 @@ from typing import Any
 from ..load.schema import check_schema
 from ..load.yamlsafe import load_yaml
 from ..model.design import DesignTokens
-from ..model.diagnostics import Collector, Diagnostic, Location, ProjectError, Severity, warning
+from ..model.diagnostics import Collector, Diagnostic, Location, ProjectError, Severity
 from ..model.hotline import registry_entry_for
 from ..model.material import PdfVariant
 from ..model.project import Project
@@ -132,8 +132,8 @@ def find_changes(project: Project, out_dir: Path) -> tuple[list[Change], list[Di
             if key is None or not pdf.is_file() or not isinstance(entry.get("facts"), dict):
                 continue
             shown = str(pdf.relative_to(out_dir))
-            changes += _number_changes(project, key, shown, pdf, entry["facts"])
-            changes += _wording_changes(project, key, shown, entry["facts"])
+            numbers = _number_changes(project, key, shown, pdf, entry["facts"])
+            changes += numbers + _wording_changes(project, key, shown, entry["facts"], numbers)
     return changes, problems
 
 
@@ -161,8 +161,9 @@ def _still_holds(project: Project, line_id: str, kind: str, old: str) -> bool:
     return registry_entry_for(old, {line_id: line}) == (line_id, kind)
 
 
-def _wording_changes(project: Project, key: JobKey, shown: str, facts: dict[str, Any]) -> list[Change]:
-    """A notice's law wording, line by line against the law file's current wording."""
+def _wording_changes(project: Project, key: JobKey, shown: str, facts: dict[str, Any], numbers: list[Change]) -> list[Change]:
+    """A notice's law wording, line by line against the law file's current wording; a line that
+    differs only by a number already patched is not a second change."""
     law = project.laws.get(str(facts.get("law") or (key.subject if key.kind == "notice" else "")))
     wording = facts.get("law_wording")
     if law is None or not isinstance(wording, dict):
@@ -170,9 +171,10 @@ def _wording_changes(project: Project, key: JobKey, shown: str, facts: dict[str,
     found = []
     for tag, old_text in sorted(wording.items()):
         new_text = law.text.get(tag)
-        if new_text == old_text:
-            continue
-        for old, new in _changed_lines(_lines(old_text), _lines(new_text)):
+        old_lines = _lines(old_text)
+        for number in numbers:
+            old_lines = [line.replace(number.old, number.new or number.old) for line in old_lines]
+        for old, new in _changed_lines(old_lines, _lines(new_text)):
             reprint = "" if new and len(new) <= LONGEST_WORDING_LINE and old else "the passage changed too much for a label"
             found.append(Change(shown, key.name, f"wording {tag}", f"{law.citation} ({tag})", old, new, 1, _label_type(project, key),
                                 reprint))
@@ -252,8 +254,8 @@ class PatchJob:
         facts = {"stock": spec.stock.id, "labels": len(spec.labels),
                  "changes": [{"pdf": c.pdf, "entry": c.entry, "old": c.old, "new": c.new, "count": c.count, "reprint": c.reprint}
                              for c in spec.changes]}
-        notes = [Diagnostic("patch.reprint", f"{change.pdf}: {change.entry} changed ({change.old!r}"
-                            + (f" -> {change.new!r}" if change.new else "") + f"); {change.reprint or 'the line is gone'}: "
+        notes = [Diagnostic("patch.reprint", f"{change.pdf}: {change.entry} changed ({shorten(change.old)!r}"
+                            + (f" -> {shorten(change.new)!r}" if change.new else "") + f"); {change.reprint or 'the line is gone'}: "
                             "reprint it", Severity.WARNING) for change in spec.changes if change.reprint or not change.new]
         return Rendered(data, len(document.pages), notes, facts)
 
@@ -293,6 +295,5 @@ def _overflowing_labels(document: Any) -> set[int]:
     return found
 
 
-def no_manifest_warning(out_dir: Path) -> Diagnostic:
-    return warning("patch.no-manifest", f"no manifest.json under {out_dir}: nothing was built there, or it was built elsewhere "
-                   "(--out)")
+def shorten(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
