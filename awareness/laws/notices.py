@@ -78,6 +78,9 @@ def plan_notices(project: Project, campaign: str, orders: tuple[Any, ...]) -> li
     one per format the law allows unless the order names one."""
     keys = []
     for order in orders:
+        if project.problem("law", order.law):  # a broken law file fails its own notice, named; the rest is built
+            keys.append(JobKey("notice", campaign, "us", "+".join(order.languages) or "en", order.law, order.county or STATEWIDE))
+            continue
         law = _law(project, order.law)
         try:
             languages = notice_languages(project, law, order.county, order.languages,

@@ -73,8 +73,9 @@ def _numbers_bold(path: Path, spec: NoticeSpec) -> list[Diagnostic]:
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
             for word in page.extract_words(extra_attrs=["fontname"], keep_blank_chars=False, use_text_flow=False):
-                digits = keypad_digits(word["text"])
-                if digits and any(number in digits for number in wanted) and "bold" not in word["fontname"].lower():
+                digits = keypad_digits(word["text"])  # a word with a digit: "BeFree" spells 233733 but is a word
+                if any(char.isdigit() for char in word["text"]) and any(number in digits for number in wanted) \
+                        and "bold" not in word["fontname"].lower():
                     light.append(word["text"])
     return [_problem("law.number-bold", f"{light[0]} is not set in bold; {spec.law.title} wants the number in bold")] if light else []
 
