@@ -80,8 +80,13 @@ def _bare_weasyprint(project, items) -> None:
 
 def _command(*args: str) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, str(ROOT / "make_materials.py"), "build", *args], check=True, cwd=ROOT,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, str(ROOT / "make_materials.py"), "build", *args],
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return time.perf_counter() - started
 
 

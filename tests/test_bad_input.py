@@ -15,7 +15,9 @@ def test_yaml_syntax_error_names_file_and_line_and_the_rest_builds(sample_projec
     out = tmp_path / "out"
     run = run_cli(sample_project, "build", "--lang", "en", "--out", str(out))
     assert run.code == 1
-    assert any(line.startswith("error: materials/poster.yaml:") and "YAML syntax error" in line for line in run.error_lines), run.stderr
+    assert any(line.startswith("error: materials/poster.yaml:") and "YAML syntax error" in line for line in run.error_lines), (
+        run.stderr
+    )
     assert _pdfs(out) == {"default/us/en/handout.pdf", "default/us/en/wallet_card.pdf"}
     assert "  failed: us/en/poster" in run.stderr
 
@@ -59,7 +61,8 @@ def test_known_bad_number_is_refused_with_the_correct_one(sample_project, tmp_pa
     run = run_cli(sample_project, "build", "--lang", "en", "--out", str(out))
     assert run.code == 1
     assert any(
-        "materials/hotlines.yaml:" in line and "1-800-373-7888 is a known wrong number" in line
+        "materials/hotlines.yaml:" in line
+        and "1-800-373-7888 is a known wrong number" in line
         and "the correct number is 1-888-373-7888" in line
         for line in run.error_lines
     ), run.stderr
@@ -81,9 +84,11 @@ def test_text_too_long_for_the_card_fails_that_item_only(sample_project, tmp_pat
     out = tmp_path / "out"
     run = run_cli(sample_project, "build", "--lang", "es", "--out", str(out))
     assert run.code == 1
-    assert ("error: materials/wallet_card.yaml: us/es/wallet_card: the text does not fit on 2 page(s), even with body type at "
-            "93%, the least its minimum type sizes allow (7 pt body, 6.5 pt small print); the block that does not fit begins: "
-            "'Need someone to talk to?' [fit.overflow]") in run.stderr
+    assert (
+        "error: materials/wallet_card.yaml: us/es/wallet_card: the text does not fit on 2 page(s), even with body type at "
+        "93%, the least its minimum type sizes allow (7 pt body, 6.5 pt small print); the block that does not fit begins: "
+        "'Need someone to talk to?' [fit.overflow]"
+    ) in run.stderr
     assert _pdfs(out) == {"default/us/es/handout.pdf", "default/us/es/poster.pdf"}
     assert _no_temporary_files(out)
 
@@ -107,8 +112,10 @@ def test_missing_translation_falls_back_to_english_with_a_warning(sample_project
     out = tmp_path / "out"
     run = run_cli(sample_project, "build", "--lang", "es", "--material", "wallet_card", "--out", str(out))
     assert run.code == 0
-    assert ("warning: translations/es/LC_MESSAGES/messages.po: 1 message(s) not translated, printed in English, "
-            "e.g. 'Need someone to talk to?' [catalog.untranslated]") in run.stderr
+    assert (
+        "warning: translations/es/LC_MESSAGES/messages.po: 1 message(s) not translated, printed in English, "
+        "e.g. 'Need someone to talk to?' [catalog.untranslated]"
+    ) in run.stderr
     strict = run_cli(sample_project, "build", "--lang", "es", "--material", "wallet_card", "--out", str(out), "--strict")
     assert strict.code == 1
     assert "error: translations/es/LC_MESSAGES/messages.po: 1 message(s) not translated" in strict.stderr

@@ -48,8 +48,10 @@ def test_new_message_is_missing_everywhere_then_falls_back(sample_project, tmp_p
     assert all(entry["missing"] >= 1 and "wallet_card" in entry["incomplete"] for entry in status)
     run = run_cli(sample_project, "build", "--lang", "vi", "--material", "wallet_card", "--out", str(tmp_path / "out"))
     assert run.code == 0, run.stderr
-    assert ("warning: translations/vi/LC_MESSAGES/messages.po: 1 message(s) not translated, printed in English, "
-            "e.g. 'Keep this card safe.' [catalog.untranslated]") in run.stderr
+    assert (
+        "warning: translations/vi/LC_MESSAGES/messages.po: 1 message(s) not translated, printed in English, "
+        "e.g. 'Keep this card safe.' [catalog.untranslated]"
+    ) in run.stderr
 
 
 def test_init_creates_a_draft_catalog_with_plural_forms(sample_project):

@@ -33,17 +33,22 @@ def test_california_notice_three_languages_on_11_by_14(tmp_path):
     check = run_cli(PROJECT_ROOT, "check", str(tmp_path))  # read back against the law, proof line and all
     assert check.code == 0, check.stdout
     # The wording is verified only in part, and the county languages not at all: said, and fatal with --strict.
-    assert "is verified only in part" in run.stderr and "section 203 languages of Los Angeles County are not verified" in run.stderr
+    assert (
+        "is verified only in part" in run.stderr and "section 203 languages of Los Angeles County are not verified" in run.stderr
+    )
     strict = run_cli(PROJECT_ROOT, "build", "--law", "ca_civ_52_6", "--county", "los_angeles", "--strict", "--out", str(tmp_path))
     assert strict.code == 1
 
 
 def test_three_language_california_notice_on_letter_says_what_would_fit(tmp_path):
-    run = run_cli(PROJECT_ROOT, "build", "--law", "ca_civ_52_6", "--county", "los_angeles", "--size", "8.5inx11in",
-                  "--out", str(tmp_path))
+    run = run_cli(
+        PROJECT_ROOT, "build", "--law", "ca_civ_52_6", "--county", "los_angeles", "--size", "8.5inx11in", "--out", str(tmp_path)
+    )
     assert run.code == 1
-    assert ("a 3-language notice (English, Spanish, Chinese (Traditional)) does not fit on 8.5in x 11in at 16 pt: "
-            "it needs 11in x 14in (--size 11inx14in)") in run.stderr
+    assert (
+        "a 3-language notice (English, Spanish, Chinese (Traditional)) does not fit on 8.5in x 11in at 16 pt: "
+        "it needs 11in x 14in (--size 11inx14in)"
+    ) in run.stderr
     assert not list(tmp_path.rglob("*.pdf"))
 
 
@@ -61,7 +66,9 @@ def test_new_york_restroom_cards_one_per_language_with_the_national_number(tmp_p
     run = run_cli(PROJECT_ROOT, "build", "--law", "ny_gbl_390_d", "--lang", "es", "--out", str(tmp_path))
     assert run.code == 0, run.stderr
     cards = sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*.pdf"))
-    assert cards == [f"laws/notices/ny_gbl_390_d/statewide/notice-{lang}.pdf" for lang in sorted(["en", "es", "zh-Hans", "ru", "ht", "ko"])]
+    assert cards == [
+        f"laws/notices/ny_gbl_390_d/statewide/notice-{lang}.pdf" for lang in sorted(["en", "es", "zh-Hans", "ru", "ht", "ko"])
+    ]
     assert run_cli(PROJECT_ROOT, "check", str(tmp_path)).code == 0
 
 
@@ -137,20 +144,22 @@ def test_an_element_that_does_not_print_its_number_is_refused(sample_project, tm
 def test_an_element_lost_from_the_laid_out_page_fails_the_build(sample_project, tmp_path):
     """The proof reads the laid-out page, not the data: a template that drops a passage fails."""
     template = sample_project / "templates/law_notice.html"
-    replace_in(template, "{% for passage in block.passages %}",
-               "{% for passage in block.passages if passage.element != 'dps' %}")
+    replace_in(template, "{% for passage in block.passages %}", "{% for passage in block.passages if passage.element != 'dps' %}")
     run = run_cli(sample_project, "build", "--law", "tx_gov_402_0351", "--out", str(tmp_path))
     assert run.code == 1
     assert "the en sign lacks dps (the contact information for reporting suspicious activity" in run.stderr
     assert not list(tmp_path.rglob("*.pdf"))
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["--law", "nv_999"], "error: unknown law 'nv_999'"),
-    (["--law", "fl_787_29", "--lang", "ko"], "Florida human trafficking public awareness sign is printed in en, es only"),
-    (["--law", "fl_787_29", "--county", "miami_dade"], "does not choose a language by county; leave out --county"),
-    (["--law", "ca_civ_52_6"], "adds the county's Voting Rights Act language: give --county"),
-])
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--law", "nv_999"], "error: unknown law 'nv_999'"),
+        (["--law", "fl_787_29", "--lang", "ko"], "Florida human trafficking public awareness sign is printed in en, es only"),
+        (["--law", "fl_787_29", "--county", "miami_dade"], "does not choose a language by county; leave out --county"),
+        (["--law", "ca_civ_52_6"], "adds the county's Voting Rights Act language: give --county"),
+    ],
+)
 def test_unknown_law_or_a_language_the_law_does_not_take(tmp_path, argv, message):
     run = run_cli(PROJECT_ROOT, "build", *argv, "--out", str(tmp_path))
     assert run.code == 1 and message in run.stderr, run.stderr
@@ -166,28 +175,49 @@ def test_a_county_not_in_the_section_203_list_gets_english_and_spanish_with_a_wa
 
 def test_statute_printing_a_number_the_registry_does_not_know_is_refused(sample_project, tmp_path):
     law = sample_project / "materials/laws/fl_787_29.yaml"
-    replace_in(law, "call the Florida Human Trafficking Hotline, 1-855-FLA-SAFE,", "call the Florida Human Trafficking Hotline, 1-855-FLA-SAVE,")
+    replace_in(
+        law,
+        "call the Florida Human Trafficking Hotline, 1-855-FLA-SAFE,",
+        "call the Florida Human Trafficking Hotline, 1-855-FLA-SAVE,",
+    )
     run = run_cli(sample_project, "build", "--law", "fl_787_29", "--out", str(tmp_path))
     assert run.code == 1
-    assert f"materials/laws/fl_787_29.yaml:{line_of(law, '  en: |')}: the wording prints 1-855-FLA-SAVE, a known wrong number" in run.stderr
+    assert (
+        f"materials/laws/fl_787_29.yaml:{line_of(law, '  en: |')}: the wording prints 1-855-FLA-SAVE, a known wrong number"
+        in run.stderr
+    )
 
 
 def test_list_laws_shows_rules_and_sources():
     run = run_cli(PROJECT_ROOT, "list", "--laws")
     assert run.code == 0
-    for text in ("ca_civ_52_6: California human trafficking notice (Cal. Civ. Code § 52.6)", "sign: at least 8.5in x 11in, type at least 16 pt",
-                 "tx_1tac_54_103", "a separate sign per language", "source: https://d1tvxue8o4w0fl.cloudfront.net/statute/florida"):
+    for text in (
+        "ca_civ_52_6: California human trafficking notice (Cal. Civ. Code § 52.6)",
+        "sign: at least 8.5in x 11in, type at least 16 pt",
+        "tx_1tac_54_103",
+        "a separate sign per language",
+        "source: https://d1tvxue8o4w0fl.cloudfront.net/statute/florida",
+    ):
         assert text in run.stdout
 
 
 def test_stale_number_warns_and_strict_fails(sample_project, tmp_path):
     hotlines = sample_project / "materials/hotlines.yaml"
-    replace_in(hotlines, "  source: https://www.childhelphotline.org/how-it-works\n  verified: 2026-11-22",
-               "  source: https://www.childhelphotline.org/how-it-works\n  verified: 2024-01-15")
+    replace_in(
+        hotlines,
+        "  source: https://www.childhelphotline.org/how-it-works\n  verified: 2026-11-22",
+        "  source: https://www.childhelphotline.org/how-it-works\n  verified: 2024-01-15",
+    )
     run = run_cli(sample_project, "build", "--lang", "en", "--material", "poster", "--out", str(tmp_path / "a"))
     assert run.code == 0
-    assert f"warning: materials/hotlines.yaml:{line_of(hotlines, 'verified: 2024-01-15')}: 'childhelp' was last verified on 2024-01-15, more than a year ago" in run.stderr
-    assert run_cli(sample_project, "build", "--lang", "en", "--material", "poster", "--strict", "--out", str(tmp_path / "b")).code == 1
+    assert (
+        f"warning: materials/hotlines.yaml:{line_of(hotlines, 'verified: 2024-01-15')}: 'childhelp' was last verified on 2024-01-15, more than a year ago"
+        in run.stderr
+    )
+    assert (
+        run_cli(sample_project, "build", "--lang", "en", "--material", "poster", "--strict", "--out", str(tmp_path / "b")).code
+        == 1
+    )
 
 
 def test_region_whose_hotline_is_missing_from_the_registry(sample_project, tmp_path):
@@ -220,11 +250,16 @@ def test_check_reads_a_notice_back_against_its_law(sample_project, tmp_path):
     law = sample_project / "materials/laws/fl_787_29.yaml"
     replace_in(law, "    min_size: [8.5in, 11in]\n    min_type: 16pt", "    min_size: [11in, 17in]\n    min_type: 40pt")
     replace_in(law, "    sizes: [[8.5in, 11in], [8.5in, 14in], [11in, 14in], [11in, 17in]]", "    sizes: [[11in, 17in]]")
-    replace_in(law, "call the Florida Human Trafficking Hotline, 1-855-FLA-SAFE,",
-               "call 1-855-FLA-SAFE, the Florida Human Trafficking Hotline, 1-855-FLA-SAFE,")
+    replace_in(
+        law,
+        "call the Florida Human Trafficking Hotline, 1-855-FLA-SAFE,",
+        "call 1-855-FLA-SAFE, the Florida Human Trafficking Hotline, 1-855-FLA-SAFE,",
+    )
     failed = run_cli(sample_project, "check", str(notice))
     assert failed.code == 1
-    assert "page of 8.50 x 11.00 in; Florida human trafficking public awareness sign requires at least 11in x 17in" in failed.stdout
+    assert (
+        "page of 8.50 x 11.00 in; Florida human trafficking public awareness sign requires at least 11in x 17in" in failed.stdout
+    )
     assert "Florida human trafficking public awareness sign requires at least 40 pt" in failed.stdout
     assert "1-855-FLA-SAFE printed 2 time(s); the wording in en, es prints it 3" in failed.stdout
 
@@ -263,8 +298,12 @@ def _notice(out, law, name="notice.pdf", place="statewide"):
 
 def _body_sizes(pdf):
     """Type sizes of every printed line but a proof's draft note."""
-    return [size for lines, sizes in zip(pdf.page_lines, pdf.page_line_type_pt, strict=True)
-            for line, size in zip(lines, sizes, strict=True) if size > 0 and not line.startswith("Draft:")]
+    return [
+        size
+        for lines, sizes in zip(pdf.page_lines, pdf.page_line_type_pt, strict=True)
+        for line, size in zip(lines, sizes, strict=True)
+        if size > 0 and not line.startswith("Draft:")
+    ]
 
 
 @pytest.fixture(scope="session")
@@ -343,12 +382,16 @@ def test_new_mexico_notice_adds_the_workforce_language_in_an_equal_part(all_noti
     assert not any("\uac00" <= char <= "\ud7a3" for char in pdf.text)  # Korean: 4 %, below the 10 % rule
     assert sum("505-GET-FREE" in line for line in pdf.visual_lines) == 3
     tops = sorted({round(char.top, 1) for char in pdf.chars[0]}, reverse=True)
-    parts = [next(top for top in tops if _line_at(pdf, top).startswith(start)) for start in ("NOTICE ON", "AVISO SOBRE", "THÔNG BÁO")]
+    parts = [
+        next(top for top in tops if _line_at(pdf, top).startswith(start)) for start in ("NOTICE ON", "AVISO SOBRE", "THÔNG BÁO")
+    ]
     assert abs((parts[0] - parts[1]) - (parts[1] - parts[2])) < 1.5, parts  # equal parts: the same pitch from part to part
 
 
 def _line_at(pdf, top):
-    return "".join(char.char for char in sorted((char for char in pdf.chars[0] if abs(char.top - top) < 0.2), key=lambda c: c.left))
+    return "".join(
+        char.char for char in sorted((char for char in pdf.chars[0] if abs(char.top - top) < 0.2), key=lambda c: c.left)
+    )
 
 
 def test_montana_poster_carries_a_qr_code_that_opens_the_hotline(all_notices):
@@ -385,18 +428,33 @@ def test_the_vra_language_is_chosen_by_county_in_california_and_illinois(all_not
 
 
 def test_the_ten_percent_workforce_rule_adds_only_languages_read_by_a_tenth(tmp_path):
-    run = run_cli(PROJECT_ROOT, "post", "--state", "NM", "--business", "employer", "--workforce", "vi=10,ko=9.9,zh-Hans=31",
-                  "--format", "json")
+    run = run_cli(
+        PROJECT_ROOT,
+        "post",
+        "--state",
+        "NM",
+        "--business",
+        "employer",
+        "--workforce",
+        "vi=10,ko=9.9,zh-Hans=31",
+        "--format",
+        "json",
+    )
     assert run.code == 0, run.stderr
     (notice,) = json.loads(run.stdout)["notices"]
     assert notice["law"] == "nm_30_52_2_1" and notice["languages"] == ["en", "es", "zh-Hans", "vi"]  # most read first
-    texas = json.loads(run_cli(PROJECT_ROOT, "post", "--state", "TX", "--business", "hotel", "--workforce", "vi=12,ko=4",
-                               "--format", "json").stdout)["notices"]
+    texas = json.loads(
+        run_cli(
+            PROJECT_ROOT, "post", "--state", "TX", "--business", "hotel", "--workforce", "vi=12,ko=4", "--format", "json"
+        ).stdout
+    )["notices"]
     assert [(notice["law"], notice["languages"], notice["separate_signs"]) for notice in texas] == [
-        ("tx_1tac_54_103", ["en", "es", "vi"], True)]
+        ("tx_1tac_54_103", ["en", "es", "vi"], True)
+    ]
 
 
 # ---------------------------------------------------------------- bad law data: one located line, the rest built
+
 
 def _two_law_campaign(project, laws):
     campaign = project / "materials/campaigns/pair.yaml"
@@ -431,20 +489,28 @@ def test_a_citation_without_a_source_or_a_date_is_refused(sample_project, tmp_pa
     law.write_text(text[:start] + "sources: []\n" + text[end:].replace("verified: 2026-12-03\n", "", 1), encoding="utf-8")
     run = run_cli(sample_project, "build", "--law", "sc_16_3_2100", "--out", str(tmp_path))
     assert run.code == 1 and "Traceback" not in run.stderr
-    assert f"error: materials/laws/sc_16_3_2100.yaml:{line_of(law, 'sources: []')}: 'sources': [] should be non-empty" in run.stderr
+    assert (
+        f"error: materials/laws/sc_16_3_2100.yaml:{line_of(law, 'sources: []')}: 'sources': [] should be non-empty" in run.stderr
+    )
     assert "error: materials/laws/sc_16_3_2100.yaml:" in run.stderr and "missing key 'verified'" in run.stderr
     assert not list(tmp_path.rglob("*.pdf"))
 
 
 def test_a_size_smaller_than_its_own_least_type_allows_is_refused(sample_project, tmp_path):
     law = sample_project / "materials/laws/ky_281_767.yaml"
-    replace_in(law, "    sizes: [[3in, 3in], [4in, 4in]]\n    placement: [public_restrooms]",
-               "    sizes: [[1in, 3in], [4in, 4in]]\n    placement: [public_restrooms]")
+    replace_in(
+        law,
+        "    sizes: [[3in, 3in], [4in, 4in]]\n    placement: [public_restrooms]",
+        "    sizes: [[1in, 3in], [4in, 4in]]\n    placement: [public_restrooms]",
+    )
     replace_in(law, "    min_size: [3in, 3in]\n", "    min_size: [1in, 3in]\n")
     _two_law_campaign(sample_project, [("ky_281_767", None), ("sc_16_3_2100", None)])
     run = run_cli(sample_project, "build", "--campaign", "pair", "--out", str(tmp_path))
-    _assert_one_line(run, f"materials/laws/ky_281_767.yaml:{line_of(law, '  window_cling:')}: format 'window_cling': 1in x 3in is "
-                     "too small for its own type: a 14-character number at 10 pt does not fit in its width")
+    _assert_one_line(
+        run,
+        f"materials/laws/ky_281_767.yaml:{line_of(law, '  window_cling:')}: format 'window_cling': 1in x 3in is "
+        "too small for its own type: a 14-character number at 10 pt does not fit in its width",
+    )
     assert [path.parent.parent.name for path in tmp_path.rglob("*.pdf")] == ["sc_16_3_2100"]
 
 
@@ -469,6 +535,9 @@ def test_a_business_kind_no_law_file_defines_is_refused(sample_project, tmp_path
     law = sample_project / "materials/laws/sc_16_3_2100.yaml"
     replace_in(law, "business_kinds: [nuisance_property,", "business_kinds: [nuisance_proprety,")
     run = run_cli(sample_project, "build", "--law", "sc_16_3_2100", "--out", str(tmp_path))
-    _assert_one_line(run, f"materials/laws/sc_16_3_2100.yaml:{line_of(law, 'business_kinds:')}: 'nuisance_proprety' is not a kind "
-                     "of business in materials/business_kinds.yaml")
+    _assert_one_line(
+        run,
+        f"materials/laws/sc_16_3_2100.yaml:{line_of(law, 'business_kinds:')}: 'nuisance_proprety' is not a kind "
+        "of business in materials/business_kinds.yaml",
+    )
     assert not list(tmp_path.rglob("*.pdf"))

@@ -16,11 +16,15 @@ INCH = 72.0
 
 def _change_floridas_number(project):
     """The Florida hotline gets a new number: the registry and the statutes' wording follow."""
-    replace_in(project / "materials/hotlines.yaml", '''    dial: "+18553527233"
+    replace_in(
+        project / "materials/hotlines.yaml",
+        """    dial: "+18553527233"
     display: 1-855-352-7233
     vanity: 1-855-FLA-SAFE
-    vanity_only: true       # the digits are derived from the keypad, not verified''', '''    dial: "+18554264377"
-    display: 1-855-426-4377''')
+    vanity_only: true       # the digits are derived from the keypad, not verified""",
+        """    dial: "+18554264377"
+    display: 1-855-426-4377""",
+    )
     for law in ("fl_787_29", "fl_509_096"):
         path = project / f"materials/laws/{law}.yaml"
         path.write_text(path.read_text(encoding="utf-8").replace("1-855-FLA-SAFE", "1-855-426-4377"), encoding="utf-8")
@@ -37,8 +41,10 @@ def test_a_number_change_gives_a_sheet_of_patch_labels_that_cover_the_old_line(s
     _change_floridas_number(sample_project)
     listing = run_cli(sample_project, "patch", "--out", str(out))
     assert listing.code == 0
-    assert ("laws/notices/fl_787_29/statewide/notice.pdf: fl_trafficking.phone '1-855-FLA-SAFE' changed -> 2 label(s): "
-            "'1-855-426-4377'") in listing.stdout
+    assert (
+        "laws/notices/fl_787_29/statewide/notice.pdf: fl_trafficking.phone '1-855-FLA-SAFE' changed -> 2 label(s): "
+        "'1-855-426-4377'"
+    ) in listing.stdout
     assert "wording" not in listing.stdout  # the statute's text changed only by the number the label covers
 
     run = run_cli(sample_project, "patch", "--out", str(out), "--build")
@@ -49,7 +55,9 @@ def test_a_number_change_gives_a_sheet_of_patch_labels_that_cover_the_old_line(s
     assert sum(line.count("1-855-426-4377") for line in pdf.visual_lines) == 2  # the notice prints it in English and Spanish
     assert "FLA-SAFE" not in pdf.text
     with pdfplumber.open(sheet) as document:
-        words = [word for word in document.pages[0].extract_words(extra_attrs=["fontname", "size"]) if word["text"] == "1-855-426-4377"]
+        words = [
+            word for word in document.pages[0].extract_words(extra_attrs=["fontname", "size"]) if word["text"] == "1-855-426-4377"
+        ]
     # Avery 5160: the first two labels, 0.1875 in and 2.9375 in from the left, 0.5 in from the top, 2.625 x 1 in.
     cells = [(0.1875 * INCH, 0.5 * INCH), (2.9375 * INCH, 0.5 * INCH)]
     for word, (left, top) in zip(sorted(words, key=lambda word: word["x0"]), cells, strict=True):

@@ -36,7 +36,9 @@ def _manifest_is_true(out: Path, campaign: str = "default") -> dict:
 
 
 def _rendered(run) -> list[str]:
-    return sorted(line.split("] ")[1].split(" ok, ")[0] for line in run.stderr.splitlines() if line.startswith("[") and " ok, " in line)
+    return sorted(
+        line.split("] ")[1].split(" ok, ")[0] for line in run.stderr.splitlines() if line.startswith("[") and " ok, " in line
+    )
 
 
 def test_second_build_renders_nothing_and_a_changed_catalog_rebuilds_its_language(sample_project, tmp_path):
@@ -59,7 +61,7 @@ def test_a_changed_hotline_rebuilds_every_item_that_prints_it(sample_project, tm
     out = tmp_path / "out"
     run_cli(sample_project, "build", "--lang", "en", "--out", str(out))
     hotlines = sample_project / "materials" / "hotlines.yaml"
-    hotlines.write_text(hotlines.read_text().replace("hours: \"24/7\"", "hours: \"weekdays\"", 1))
+    hotlines.write_text(hotlines.read_text().replace('hours: "24/7"', 'hours: "weekdays"', 1))
     again = run_cli(sample_project, "build", "--lang", "en", "--out", str(out))
     assert "(3 rendered, 0 already up to date)" in _counts(again), again.stderr
 
@@ -87,7 +89,9 @@ def test_a_crashing_worker_fails_its_item_only(sample_project, tmp_path, monkeyp
     run = run_cli(sample_project, "build", *LANGS, "--jobs", "2", "--out", str(out))
     assert run.code == 1
     assert "the worker process crashed while building it" in run.stderr
-    assert sorted(_digests(out)) == [f"default/us/{lang}/{material}.pdf" for lang in ("ar", "en", "es") for material in ("handout", "wallet_card")]
+    assert sorted(_digests(out)) == [
+        f"default/us/{lang}/{material}.pdf" for lang in ("ar", "en", "es") for material in ("handout", "wallet_card")
+    ]
     manifest = _manifest_is_true(out)
     assert not [key for key in manifest["outputs"] if key.endswith("/poster.pdf")]
 
@@ -110,8 +114,9 @@ def test_dask_cluster_builds_the_same_bytes(sample_project, tmp_path, monkeypatc
     monkeypatch.setenv("PYTHONPATH", str(Path(runner.__file__).resolve().parents[1]))
     local = tmp_path / "local"
     assert run_cli(sample_project, "build", "--lang", "ar", "--jobs", "1", "--out", str(local)).code == 0
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None, silence_logs=40) as cluster:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None, silence_logs=40
+    ) as cluster:
         remote = tmp_path / "remote"
         run = run_cli(sample_project, "build", "--lang", "ar", "--scheduler", cluster.scheduler_address, "--out", str(remote))
     assert run.code == 0, run.stderr
@@ -146,15 +151,25 @@ def test_unwritable_output_folder_fails_each_item_plainly(sample_project, tmp_pa
 def test_a_changed_law_rebuilds_its_notice_only_and_a_deleted_sheet_is_rebuilt(sample_project, tmp_path):
     out = tmp_path / "out"
     campaign = sample_project / "materials/campaigns/texas-sites.yaml"
-    campaign.write_text("materials: [wallet_card]\nlanguages: [en]\nregions: [us]\noverrides: {sheets: true}\n"
-                        "notices:\n  - {law: fl_787_29}\n  - {law: tx_gov_402_0351}\n", encoding="utf-8")
+    campaign.write_text(
+        "materials: [wallet_card]\nlanguages: [en]\nregions: [us]\noverrides: {sheets: true}\n"
+        "notices:\n  - {law: fl_787_29}\n  - {law: tx_gov_402_0351}\n",
+        encoding="utf-8",
+    )
     first = run_cli(sample_project, "build", "--campaign", "texas-sites", "--out", str(out))
     assert first.code == 0, first.stderr
-    assert _rendered(first) == ["notices/fl_787_29/statewide/en+es", "notices/tx_gov_402_0351/statewide/en+es",
-                                "us/en/wallet_card", "us/en/wallet_card (sheet)"]
+    assert _rendered(first) == [
+        "notices/fl_787_29/statewide/en+es",
+        "notices/tx_gov_402_0351/statewide/en+es",
+        "us/en/wallet_card",
+        "us/en/wallet_card (sheet)",
+    ]
     assert _rendered(run_cli(sample_project, "build", "--campaign", "texas-sites", "--out", str(out))) == []
-    replace_in(sample_project / "materials/laws/fl_787_29.yaml", "to access help and services. Victims",
-               "to access help and services.  Victims")
+    replace_in(
+        sample_project / "materials/laws/fl_787_29.yaml",
+        "to access help and services. Victims",
+        "to access help and services.  Victims",
+    )
     (out / "texas-sites/us/en/wallet_card-sheet.pdf").unlink()
     third = run_cli(sample_project, "build", "--campaign", "texas-sites", "--out", str(out))
     assert _rendered(third) == ["notices/fl_787_29/statewide/en+es", "us/en/wallet_card (sheet)"]

@@ -21,7 +21,8 @@ def test_what_a_hotel_must_post_in_three_states():
     (sign,) = texas["notices"]
     assert sign["law"] == "tx_1tac_54_103" and sign["languages"] == ["en", "es", "vi"] and sign["separate_signs"]
     assert sign["formats"][0]["size"] == "at least 11in x 17in" and sign["formats"][0]["where"] == [
-        "where employees see it (break room, back office)"]
+        "where employees see it (break room, back office)"
+    ]
 
     florida = _post("--state", "FL", "--business", "hotel")
     assert [notice["law"] for notice in florida["notices"]] == ["fl_509_096"]  # § 787.29 does not name hotels
@@ -34,7 +35,11 @@ def test_what_a_hotel_must_post_in_three_states():
     sign, cling = law["formats"]
     assert sign["where_rule"] == "in one of these places" and "in the lobby" in sign["where"]
     assert (cling["name"], cling["where"], cling["size"], cling["type"]) == (
-        "window_cling", ["in each public restroom"], "at least 3in x 3in", "type at least 10 pt")
+        "window_cling",
+        ["in each public restroom"],
+        "at least 3in x 3in",
+        "type at least 10 pt",
+    )
     assert "gender-neutral language" in law["unverified"]  # the agency's wording was not found: said with the answer
 
 
@@ -43,9 +48,15 @@ def test_a_hotel_in_maryland_checks_its_county_and_baltimore_adds_the_city_sign(
     assert state["notices"] == []  # a hotel has a duty in Maryland only when cited (nuisance_hotel), or in Baltimore City
     city = _post("--state", "MD", "--county", "Baltimore City", "--business", "hotel")
     (sign,) = city["notices"]
-    assert sign["law"] == "baltimore_42_2" and sign["formats"][0]["type"] == "type at least 12 pt; the number at least 30 pt; the number in bold"
-    assert sign["formats"][0]["where"] == ["in a conspicuous place the public sees",
-                                           "in each public restroom", "in each guest room (back of the entry door)"]
+    assert (
+        sign["law"] == "baltimore_42_2"
+        and sign["formats"][0]["type"] == "type at least 12 pt; the number at least 30 pt; the number in bold"
+    )
+    assert sign["formats"][0]["where"] == [
+        "in a conspicuous place the public sees",
+        "in each public restroom",
+        "in each guest room (back of the entry door)",
+    ]
 
 
 def test_a_state_without_a_posting_duty_says_why_and_one_not_read_is_not_built():
@@ -61,12 +72,21 @@ def test_post_builds_the_notices_and_a_checklist_that_check_reads_back(tmp_path)
     assert run.code == 0, run.stderr
     folder = tmp_path / "post"
     built = sorted(str(path.relative_to(folder)) for path in folder.rglob("*.pdf"))
-    assert built == ["checklists/ky-statewide/hotel.pdf", "notices/ky_219_085/statewide/notice-sign.pdf",
-                     "notices/ky_219_085/statewide/notice-window_cling.pdf"]
+    assert built == [
+        "checklists/ky-statewide/hotel.pdf",
+        "notices/ky_219_085/statewide/notice-sign.pdf",
+        "notices/ky_219_085/statewide/notice-window_cling.pdf",
+    ]
     checklist = read_pdf(folder / "checklists/ky-statewide/hotel.pdf", decode_qr=False)
     text = " ".join(checklist.text.split())
-    for shown in ("Kentucky hotel and motel sign", "KRS 219.085", "in each public restroom", "at least 3in x 3in",
-                  "English, Spanish", "Verified in part"):
+    for shown in (
+        "Kentucky hotel and motel sign",
+        "KRS 219.085",
+        "in each public restroom",
+        "at least 3in x 3in",
+        "English, Spanish",
+        "Verified in part",
+    ):
         assert shown in text, shown
     assert [round(value) for value in checklist.trim_sizes_pt[0]] == [612, 792] and checklist.missing_glyphs == []
     check = run_cli(PROJECT_ROOT, "check", str(folder))
@@ -78,8 +98,9 @@ def test_a_checklist_that_loses_a_law_fails_its_check(sample_project, tmp_path):
     """The read-back proves the checklist against the site's plan, not against the template."""
     template = sample_project / "templates/checklist.html"
     text = template.read_text(encoding="utf-8")
-    template.write_text(text.replace("{% for row in rows %}", "{% for row in rows if row.requirement.law_id != 'fl_509_096' %}"),
-                        encoding="utf-8")
+    template.write_text(
+        text.replace("{% for row in rows %}", "{% for row in rows if row.requirement.law_id != 'fl_509_096' %}"), encoding="utf-8"
+    )
     run = run_cli(sample_project, "post", "--state", "FL", "--business", "hotel", "--build", "--out", str(tmp_path))
     assert run.code == 1
     assert "'Florida public lodging human trafficking sign' (fl_509_096) is not on the checklist" in run.stderr

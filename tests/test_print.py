@@ -46,8 +46,9 @@ def test_bleed_larger_than_the_safe_margin_is_refused(sample_project, tmp_path):
     replace_in(campaign, "print: {bleed: true, crop_marks: true}", "print: {bleed: 5mm, crop_marks: true}")
     run = run_cli(sample_project, "build", "--campaign", "print-shop", "--lang", "en", "--out", str(tmp_path / "out"))
     assert run.code == 1
-    assert ("error: materials/campaigns/print-shop.yaml: bleed 5mm of wallet_card is larger than its safe margin 0.14in "
-            "[print.bleed]") in run.stderr
+    assert (
+        "error: materials/campaigns/print-shop.yaml: bleed 5mm of wallet_card is larger than its safe margin 0.14in [print.bleed]"
+    ) in run.stderr
     assert not list((tmp_path / "out").rglob("wallet_card.pdf"))
 
 
@@ -123,8 +124,11 @@ def test_the_build_reads_its_pdf_back_and_keeps_none_with_an_unreadable_qr_code_
     out = tmp_path / "out"
     assert run_cli(sample_project, "build", "--lang", "en", "--material", "poster", "--out", str(out)).code == 0
     before = (out / "default/us/en/poster.pdf").read_bytes()
-    replace_in(sample_project / "templates/materials.css", ".poster .qr-code { width: 1.5in; height: 1.5in; }",
-               ".poster .qr-code { width: 0.12in; height: 0.12in; }")
+    replace_in(
+        sample_project / "templates/materials.css",
+        ".poster .qr-code { width: 1.5in; height: 1.5in; }",
+        ".poster .qr-code { width: 0.12in; height: 0.12in; }",
+    )
     replace_in(sample_project / "templates/poster.html", "{{ hotline_block(hotline, emergency) }}", "")
     run = run_cli(sample_project, "build", "--lang", "en", "--material", "poster", "--out", str(out))
     assert run.code == 1
@@ -136,17 +140,14 @@ def test_the_build_reads_its_pdf_back_and_keeps_none_with_an_unreadable_qr_code_
 def test_auto_fit_shrinks_within_the_minimum_and_reports_it(sample_project, tmp_path):
     catalog = sample_project / "translations/es/LC_MESSAGES/messages.po"
     longer = {  # a wordier translation, about 40% longer than the catalog's
-        "The child seems afraid, watched or controlled.":
-            "El niño parece tener miedo, sentirse vigilado o controlado por otra persona que está cerca.",
-        "Someone else holds the child's ID or papers.":
-            "Otra persona guarda la identificación, el pasaporte o los papeles del niño y no se los devuelve.",
+        "The child seems afraid, watched or controlled.": "El niño parece tener miedo, sentirse vigilado o controlado por otra persona que está cerca.",
+        "Someone else holds the child's ID or papers.": "Otra persona guarda la identificación, el pasaporte o los papeles del niño y no se los devuelve.",
         "The child lives where they work.": "El niño vive en el mismo lugar donde trabaja, sin poder salir libremente.",
         "A child is not allowed to speak for themselves.": "No se le permite al niño hablar por sí mismo; otra persona habla por él.",
         "Child trafficking is when someone makes a child work or do sexual acts for someone else's gain. "
-        "It happens in cities, towns and online.":
-            "La trata de niños ocurre cuando alguien obliga a un niño o a una niña a trabajar o a realizar actos "
-            "sexuales para que otra persona obtenga dinero u otro beneficio. Ocurre en ciudades grandes, en pueblos "
-            "pequeños, en el campo y también en internet, en las redes sociales y en los juegos en línea.",
+        "It happens in cities, towns and online.": "La trata de niños ocurre cuando alguien obliga a un niño o a una niña a trabajar o a realizar actos "
+        "sexuales para que otra persona obtenga dinero u otro beneficio. Ocurre en ciudades grandes, en pueblos "
+        "pequeños, en el campo y también en internet, en las redes sociales y en los juegos en línea.",
     }
     for msgid, translation in longer.items():
         set_translation(catalog, msgid, translation)
@@ -161,12 +162,17 @@ def test_auto_fit_shrinks_within_the_minimum_and_reports_it(sample_project, tmp_
 
 
 def test_type_below_the_minimum_in_the_design_is_refused(sample_project, tmp_path):
-    replace_in(sample_project / "templates/materials.css", ".poster { padding: 0.5in 0.6in 0.35in; font-size: 15rem; }",
-               ".poster { padding: 0.5in 0.6in 0.35in; font-size: 12rem; }")
+    replace_in(
+        sample_project / "templates/materials.css",
+        ".poster { padding: 0.5in 0.6in 0.35in; font-size: 15rem; }",
+        ".poster { padding: 0.5in 0.6in 0.35in; font-size: 12rem; }",
+    )
     run = run_cli(sample_project, "build", "--lang", "en", "--material", "poster", "--out", str(tmp_path / "out"))
     assert run.code == 1
-    assert ("error: materials/poster.yaml: us/en/poster: body type of 12.0 pt at full size, below the minimum of 14 pt "
-            "[design.min-type]") in run.stderr
+    assert (
+        "error: materials/poster.yaml: us/en/poster: body type of 12.0 pt at full size, below the minimum of 14 pt "
+        "[design.min-type]"
+    ) in run.stderr
 
 
 def _flat(points: list[tuple[float, float]]) -> list[float]:
@@ -214,10 +220,11 @@ def test_cards_ten_up_with_backs_for_a_long_edge_flip(tmp_path):
     paper_w, paper_h = PAPER_PT["letter"]
     x0, y0 = (paper_w - 2 * width) / 2, (paper_h - 5 * height) / 2
     fronts = sorted((x0 + column * width, y0 + row * height) for column in range(2) for row in range(5))
-    (number_x, number_y), = _number_origins(card, 0, "1-888-373-7888")
+    ((number_x, number_y),) = _number_origins(card, 0, "1-888-373-7888")
     assert _flat(_number_origins(sheet, 0, "1-888-373-7888")) == pytest.approx(
-        _flat(sorted((x + number_x, y + number_y) for x, y in fronts)), abs=1.0)
-    (qr_x, qr_y), = _qr_centres(card, 1)
+        _flat(sorted((x + number_x, y + number_y) for x, y in fronts)), abs=1.0
+    )
+    ((qr_x, qr_y),) = _qr_centres(card, 1)
     # Long-edge flip: the back of the card whose front is at x lies at paper_w - x - width.
     backs = sorted((paper_w - x - width + qr_x, y + qr_y) for x, y in fronts)
     assert _flat(_qr_centres(sheet, 1)) == pytest.approx(_flat(backs), abs=2.0)
@@ -227,8 +234,19 @@ def test_cards_ten_up_with_backs_for_a_long_edge_flip(tmp_path):
 def test_a_sheet_whose_grid_cannot_take_the_bleed_gets_the_largest_grid_that_can(tmp_path):
     """2 x 5 cards with a 0.125 in bleed need 11.25 in: the sheet takes 2 x 4 rather than none."""
     out = tmp_path / "out"
-    run = run_cli(PROJECT_ROOT, "build", "--campaign", "print-shop", "--sheets", "--lang", "en", "--material", "wallet_card",
-                  "--out", str(out))
+    run = run_cli(
+        PROJECT_ROOT,
+        "build",
+        "--campaign",
+        "print-shop",
+        "--sheets",
+        "--lang",
+        "en",
+        "--material",
+        "wallet_card",
+        "--out",
+        str(out),
+    )
     assert run.code == 0, run.stderr
     manifest = json.loads((out / "print-shop/manifest.json").read_text())
     assert manifest["outputs"]["us/en/wallet_card-sheet.pdf"]["facts"]["copies"] == 8
@@ -237,7 +255,9 @@ def test_a_sheet_whose_grid_cannot_take_the_bleed_gets_the_largest_grid_that_can
 
 def test_a_sheet_that_cannot_hold_one_card_names_the_material_and_setting(sample_project, tmp_path):
     replace_in(sample_project / "materials/wallet_card.yaml", "  letter: [3.5in, 2in]", "  letter: [9in, 2in]")
-    run = run_cli(sample_project, "build", "--sheets", "--lang", "en", "--material", "wallet_card", "--out", str(tmp_path / "out"))
+    run = run_cli(
+        sample_project, "build", "--sheets", "--lang", "en", "--material", "wallet_card", "--out", str(tmp_path / "out")
+    )
     assert run.code == 1
     assert "sheet of wallet_card: a 2 x 5 sheet of 9in x 2in cards needs 18.00 x 10.00 in, but letter paper leaves" in run.stderr
 

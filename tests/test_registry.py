@@ -70,7 +70,10 @@ def test_the_good_mexican_number_is_not_mistaken_for_its_dead_prefix_form():
 
 def test_vanity_must_spell_the_number():
     data = copy.deepcopy(dict(REGISTRY))
-    data["childhelp"] = {**data["childhelp"], "phone": {"dial": "+18004224453", "display": "1-800-422-4453", "vanity": "1-800-4-A-CHILL"}}
+    data["childhelp"] = {
+        **data["childhelp"],
+        "phone": {"dial": "+18004224453", "display": "1-800-422-4453", "vanity": "1-800-4-A-CHILL"},
+    }
     _registry, problems = _build(data)
     assert any("vanity form '1-800-4-A-CHILL' does not spell 1-800-422-4453" in problem for problem in problems)
 

@@ -16,9 +16,12 @@ def _catalog(tmp_path, messages: dict[str, str], contexts: dict[tuple[str, str],
     po = tmp_path / "fr" / "LC_MESSAGES" / "messages.po"
     po.parent.mkdir(parents=True)
     entries = "".join(f'msgid "{msgid}"\nmsgstr "{msgstr}"\n\n' for msgid, msgstr in messages.items())
-    entries += "".join(f'msgctxt "{ctx}"\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n\n' for (ctx, msgid), msgstr in (contexts or {}).items())
-    po.write_text('msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n' + entries,
-                  encoding="utf-8")
+    entries += "".join(
+        f'msgctxt "{ctx}"\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n\n' for (ctx, msgid), msgstr in (contexts or {}).items()
+    )
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n' + entries, encoding="utf-8"
+    )
     return load_catalog(po, "fr", datetime.date(2026, 12, 3))
 
 
@@ -42,9 +45,14 @@ def test_missing_and_fuzzy_messages_fall_back_to_english_and_are_noted(tmp_path)
 
 
 def test_context_tells_messages_with_the_same_words_apart(tmp_path):
-    translator = Translator(_catalog(tmp_path, {"Text %(number)s": "SMS %(number)s"},
-                                     {("keyword HELP", "Text %(number)s"): "Écrivez HELP au %(number)s"}))
-    assert translator.pgettext("keyword HELP", "Text %(number)s", number="1") == Markup('Écrivez HELP au <span data-v="">1</span>')
+    translator = Translator(
+        _catalog(
+            tmp_path, {"Text %(number)s": "SMS %(number)s"}, {("keyword HELP", "Text %(number)s"): "Écrivez HELP au %(number)s"}
+        )
+    )
+    assert translator.pgettext("keyword HELP", "Text %(number)s", number="1") == Markup(
+        'Écrivez HELP au <span data-v="">1</span>'
+    )
     assert translator.gettext("Text %(number)s", number="1") == Markup('SMS <span data-v="">1</span>')
 
 

@@ -17,7 +17,11 @@ ERROR_CASES = [
     ("Text %(number)s", "Envíe un SMS al %(number)s y %(extra)s", "placeholder"),
     ("Emergency: %(number)s", "Emergencia 100%: %(number)s", "placeholder"),
     ("Signs to look for", "<b>Señales</b> de alerta", "markup"),
-    ("Call or text the hotline. You do not have to give your name.", "Llame al 1-888-373-7888. No tiene que dar su nombre.", "number.typed"),
+    (
+        "Call or text the hotline. You do not have to give your name.",
+        "Llame al 1-888-373-7888. No tiene que dar su nombre.",
+        "number.typed",
+    ),
     ("Call %(number)s", "Llame al %(number)s\u202e", "text.untrusted"),
     ("Signs to look for", "Señales\u200b de alerta", "text.untrusted"),
     ("Signs to look for", "Señаles de alerta", "text.untrusted"),  # a Cyrillic а in a Latin word
@@ -85,7 +89,9 @@ def test_syntax_error_and_wrong_header_and_encoding_other_catalogs_still_checked
     assert run.code == 1
     assert any(line.startswith("translations/fr/LC_MESSAGES/messages.po:") and "[syntax]" in line for line in findings)
     assert any(line.startswith("translations/ru/LC_MESSAGES/messages.po:") and "[language-header]" in line for line in findings)
-    assert any(line.startswith("translations/hi/LC_MESSAGES/messages.po:") and "[encoding] not UTF-8" in line for line in findings)
+    assert any(
+        line.startswith("translations/hi/LC_MESSAGES/messages.po:") and "[encoding] not UTF-8" in line for line in findings
+    )
     assert any(line.startswith("translations/es/LC_MESSAGES/messages.po:") and "[markup]" in line for line in findings)
     assert before == {path: path.read_bytes() for path in (fr, ru, hi)}  # checking never rewrites
 
@@ -99,8 +105,10 @@ def test_fit_check_names_the_messages_that_do_not_fit(sample_project):
     line = msgstr_line(catalog, "You are not alone. Help is free and you do not have to give your name.")
     fit = [finding for finding in findings if "[fit]" in finding]
     assert any(
-        finding.startswith(f"translations/es/LC_MESSAGES/messages.po:{line}: [fit] wallet_card in es (us) does not fit "
-                           "even with the smallest type allowed; this message is in the block that overflows")
+        finding.startswith(
+            f"translations/es/LC_MESSAGES/messages.po:{line}: [fit] wallet_card in es (us) does not fit "
+            "even with the smallest type allowed; this message is in the block that overflows"
+        )
         and "You are not alone" in finding
         for finding in fit
     ), findings
@@ -135,7 +143,9 @@ def test_release_refuses_unreviewed_languages(sample_project, tmp_path):
     assert run.code == 1
     assert "--release refuses translations no native speaker has reviewed: es" in run.stderr
     assert not out.exists()
-    allowed = run_cli(sample_project, "build", "--release", "--allow-unreviewed", "--lang", "es", "--material", "poster", "--out", str(out))
+    allowed = run_cli(
+        sample_project, "build", "--release", "--allow-unreviewed", "--lang", "es", "--material", "poster", "--out", str(out)
+    )
     assert allowed.code == 0, allowed.stderr
 
 
@@ -168,7 +178,9 @@ def test_wrong_number_of_plural_forms(tmp_path):
         'msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
         '"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"\n\n'
         '#, python-format\nmsgid "%(num)s card"\nmsgid_plural "%(num)s cards"\nmsgstr[0] "%(num)s карта"\nmsgstr[1] "%(num)s карты"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     findings = check_catalog(po, "ru").all()
     assert [(finding.location.line, finding.code) for finding in findings if finding.code == "catalog.plural-forms"] == [
-        (10, "catalog.plural-forms")]
+        (10, "catalog.plural-forms")
+    ]

@@ -39,14 +39,20 @@ def run_check(args: argparse.Namespace, project: Project) -> int:
     tools = WorkerTools(project, args.debug)
     reports = [(path, check_file(tools, path)) for path in files]
     if args.format == "json":
-        print_json([{"path": str(path), "ok": not _errors(found), **file_facts(path),
-                     "diagnostics": [d.as_dict() for d in found]} for path, found in reports])
+        print_json(
+            [
+                {"path": str(path), "ok": not _errors(found), **file_facts(path), "diagnostics": [d.as_dict() for d in found]}
+                for path, found in reports
+            ]
+        )
     else:
         for path, found in reports:
             facts = file_facts(path)
-            print(f"{'ok  ' if not _errors(found) else 'FAIL'} {path}: {facts['pages']} page(s), {facts['standard']}"
-                  f"{', tagged' if facts['tagged'] else ', NOT tagged'}"
-                  f"{', output intent ' + facts['output_intent'] if facts['output_intent'] else ''}")
+            print(
+                f"{'ok  ' if not _errors(found) else 'FAIL'} {path}: {facts['pages']} page(s), {facts['standard']}"
+                f"{', tagged' if facts['tagged'] else ', NOT tagged'}"
+                f"{', output intent ' + facts['output_intent'] if facts['output_intent'] else ''}"
+            )
             for diagnostic in found:
                 print(f"     {diagnostic.severity.value}: {diagnostic.message} [{diagnostic.code}]")
     failed = [path for path, found in reports if _errors(found)]
@@ -66,8 +72,10 @@ def check_file(tools: WorkerTools, path: Path) -> list[Diagnostic]:
         spec = job_type.resolve(tools.project, key, BuildOptions(out_dir, release=True))
         return job_type.verify(spec, path, tools)
     except ProjectError as error:
-        return [Diagnostic(d.code, f"cannot tell what this PDF should be: {d.message}", Severity.ERROR, d.location)
-                for d in error.diagnostics]
+        return [
+            Diagnostic(d.code, f"cannot tell what this PDF should be: {d.message}", Severity.ERROR, d.location)
+            for d in error.diagnostics
+        ]
 
 
 def identify(project: Project, path: Path) -> tuple[JobKey, Path]:
@@ -89,6 +97,11 @@ def identify(project: Project, path: Path) -> tuple[JobKey, Path]:
         key = key_of_path(campaign_folder.name, relative, set(project.languages), formats)
         if key and (key.kind != "material" or key.subject in project.materials):
             campaign = key.campaign if key.campaign in project.campaigns else "default"
-            return JobKey(key.kind, campaign, key.region, key.language, key.subject, key.place, key.variant), campaign_folder.parent
-    raise ProjectError.of("check.unknown-file", "expected a file the build wrote: <campaign>/<region>/<lang>/<material>.pdf "
-                          "or <campaign>/notices/<law>/<place>/notice....pdf")
+            return JobKey(
+                key.kind, campaign, key.region, key.language, key.subject, key.place, key.variant
+            ), campaign_folder.parent
+    raise ProjectError.of(
+        "check.unknown-file",
+        "expected a file the build wrote: <campaign>/<region>/<lang>/<material>.pdf "
+        "or <campaign>/notices/<law>/<place>/notice....pdf",
+    )

@@ -44,8 +44,10 @@ def _list_content(project: Project) -> None:
         print(f"  {region.id:<8} {region.name}, {region.paper}, leads with {region.hotline}, {len(region.languages)} languages")
     print("Campaigns:")
     for campaign in project.campaigns.values():
-        print(f"  {campaign.name:<12} materials: {_names(campaign.materials)}; languages: {_names(campaign.languages)}; "
-              f"regions: {_names(campaign.regions)}")
+        print(
+            f"  {campaign.name:<12} materials: {_names(campaign.materials)}; languages: {_names(campaign.languages)}; "
+            f"regions: {_names(campaign.regions)}"
+        )
 
 
 def _qr_text(material: Material) -> str:

@@ -35,8 +35,11 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     except Exception as error:  # a bug: one plain line, the traceback only when asked
         if args.debug:
             traceback.print_exc()
-        print(f"internal error (a bug, please report it): {type(error).__name__}: {error}"
-              + ("" if args.debug else " (run again with --debug for details)"), file=sys.stderr)
+        print(
+            f"internal error (a bug, please report it): {type(error).__name__}: {error}"
+            + ("" if args.debug else " (run again with --debug for details)"),
+            file=sys.stderr,
+        )
         return 2
 
 
@@ -71,4 +74,3 @@ def _parser() -> argparse.ArgumentParser:
         if "--debug" not in action._option_string_actions:
             action.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     return parser
-

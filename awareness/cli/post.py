@@ -21,11 +21,20 @@ from .output import print_json
 def add_post_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = commands.add_parser("post", help="what must a site post? the notices the law requires, and a checklist (--build)")
     parser.add_argument("--state", required=True, metavar="XX", help="the state's two-letter code, e.g. TX")
-    parser.add_argument("--county", metavar="NAME", help="the county (or city, e.g. 'Baltimore City'): picks the Voting Rights "
-                        "Act language where a law adds one")
-    parser.add_argument("--business", required=True, metavar="KIND", help="a kind of business of materials/business_kinds.yaml, e.g. hotel")
-    parser.add_argument("--workforce", metavar="LANG=PCT,...", help="languages the staff (or users) read and the percent of them "
-                        "who read each, e.g. vi=12,ko=5 (a law's 10 %% rule picks from these)")
+    parser.add_argument(
+        "--county",
+        metavar="NAME",
+        help="the county (or city, e.g. 'Baltimore City'): picks the Voting Rights Act language where a law adds one",
+    )
+    parser.add_argument(
+        "--business", required=True, metavar="KIND", help="a kind of business of materials/business_kinds.yaml, e.g. hotel"
+    )
+    parser.add_argument(
+        "--workforce",
+        metavar="LANG=PCT,...",
+        help="languages the staff (or users) read and the percent of them "
+        "who read each, e.g. vi=12,ko=5 (a law's 10 %% rule picks from these)",
+    )
     parser.add_argument("--build", action="store_true", help="build the notices and the checklist into output/post/")
     parser.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: output/)")
     parser.add_argument("--strict", action="store_true", help="with --build: warnings are errors")

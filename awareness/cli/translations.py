@@ -92,7 +92,10 @@ def check(args: argparse.Namespace, project: Project) -> int:
     else:
         for finding in findings:
             severity = "error" if finding.is_error or args.strict else finding.severity.value
-            print(f"{finding.location}: [{finding.code.removeprefix('catalog.')}] {finding.message}" + ("" if severity == "error" else " (warning)"))
+            print(
+                f"{finding.location}: [{finding.code.removeprefix('catalog.')}] {finding.message}"
+                + ("" if severity == "error" else " (warning)")
+            )
     errors = [finding for finding in findings if finding.is_error or (args.strict and finding.severity is Severity.WARNING)]
     print(f"{len(tags)} catalog(s) checked: {len(errors)} error(s), {len(findings) - len(errors)} warning(s)", file=sys.stderr)
     return 1 if fails(findings, args.strict) else 0

@@ -40,7 +40,7 @@ Message = tuple[str, str, int, list[str], str | None]  # msgid, file, line, comm
 # Babel's PO reader is lenient (an unterminated string passes); these are the only line
 # shapes a PO file may have, so a line of any other shape is a syntax error.
 _PO_STRING = r'"(?:[^"\\]|\\.)*"'
-_PO_LINE = re.compile(rf'^\s*(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{_PO_STRING}|{_PO_STRING})?\s*$')
+_PO_LINE = re.compile(rf"^\s*(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{_PO_STRING}|{_PO_STRING})?\s*$")
 _CHARSET = re.compile(r'^"Content-Type:[^"]*charset=([^"\\;\s]+)', re.MULTILINE | re.IGNORECASE)
 _REVIEW_LINE = re.compile(r"^#\s*(Review-State|Reviewed-By|Reviewed-On):[ \t]*(.*?)\s*$", re.MULTILINE)
 
@@ -65,8 +65,13 @@ class ReviewState:
         return f"reviewed by {self.reviewer} on {self.date}" if self.reviewed else "draft, not reviewed"
 
     def as_dict(self) -> dict[str, str | bool | None]:
-        return {"state": self.state, "reviewed": self.reviewed, "reviewer": self.reviewer,
-                "date": self.date.isoformat() if self.date else None, "problem": self.problem}
+        return {
+            "state": self.state,
+            "reviewed": self.reviewed,
+            "reviewer": self.reviewer,
+            "date": self.date.isoformat() if self.date else None,
+            "problem": self.problem,
+        }
 
 
 def parse_review(header: str, today: datetime.date) -> ReviewState:
@@ -110,8 +115,11 @@ def po_text(path: Path) -> str:
     charset = _CHARSET.search(text)
     if charset and charset.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
         line = text[: charset.start()].count("\n") + 1
-        raise ProjectError.of("catalog.charset", f"the catalog declares charset={charset.group(1)}; write it as UTF-8 "
-                              "(Poedit: Catalog > Properties > Charset)", Location(path, line))
+        raise ProjectError.of(
+            "catalog.charset",
+            f"the catalog declares charset={charset.group(1)}; write it as UTF-8 (Poedit: Catalog > Properties > Charset)",
+            Location(path, line),
+        )
     return text
 
 
@@ -133,8 +141,9 @@ def parse_po(path: Path, text: str | None = None) -> Catalog:
     try:
         return read_po(io.BytesIO(text.encode("utf-8")), abort_invalid=True, charset="utf-8")
     except Exception as problem:  # Babel raises several types for bad PO text
-        raise ProjectError.of("catalog.syntax", f"not a valid PO catalog: {problem}",
-                              Location(path, getattr(problem, "lineno", None))) from None
+        raise ProjectError.of(
+            "catalog.syntax", f"not a valid PO catalog: {problem}", Location(path, getattr(problem, "lineno", None))
+        ) from None
 
 
 def load_catalog(path: Path, tag: str, today: datetime.date | None = None) -> CatalogData:
@@ -207,7 +216,9 @@ def _template_messages(template: Path, paths: ProjectPaths) -> Iterator[Message]
     try:
         found = list(extract(jinja2.ext.babel_extract, source, comment_tags=COMMENT_TAGS, options={"silent": "false"}))
     except jinja2.TemplateSyntaxError as error:
-        raise ProjectError.of("template.syntax", f"template syntax error: {error.message}", Location(template, error.lineno)) from None
+        raise ProjectError.of(
+            "template.syntax", f"template syntax error: {error.message}", Location(template, error.lineno)
+        ) from None
     for line, msgid, comments, context in found:
         if isinstance(msgid, str):
             yield msgid, paths.relative(template), line, comments, context
@@ -221,7 +232,13 @@ def _registry_messages(path: Path, paths: ProjectPaths, fields: tuple[str, ...])
         for key in fields:
             if isinstance(entry, dict) and isinstance(entry.get(key), str):
                 where = location_of(entry, key)
-                yield entry[key], paths.relative(path), where.line if where and where.line else 0, [f"{path.stem}: {entry_id} ({key})"], None
+                yield (
+                    entry[key],
+                    paths.relative(path),
+                    where.line if where and where.line else 0,
+                    [f"{path.stem}: {entry_id} ({key})"],
+                    None,
+                )
 
 
 def _material_messages(path: Path, paths: ProjectPaths) -> Iterator[Message]:
@@ -231,7 +248,13 @@ def _material_messages(path: Path, paths: ProjectPaths) -> Iterator[Message]:
     material = data.get("id", path.stem)
     if isinstance(data.get("title"), str):
         where = location_of(data, "title")
-        yield data["title"], paths.relative(path), where.line if where and where.line else 0, [f"material: {material} (title)"], None
+        yield (
+            data["title"],
+            paths.relative(path),
+            where.line if where and where.line else 0,
+            [f"material: {material} (title)"],
+            None,
+        )
     for key, value, line in _text_strings(data.get("text")):
         yield value, paths.relative(path), line, [f"material: {material} ({key})"], None
 
@@ -271,9 +294,12 @@ def init_catalog(paths: ProjectPaths, tag: str) -> Path:
         raise ProjectError.of("catalog.exists", f"catalog for '{tag}' exists already", Location(target))
     template = parse_po(paths.pot_file)
     locale = cldr_locale(tag)
-    catalog = Catalog(locale=locale or "en", project=PROJECT_NAME, fuzzy=False,
-                      header_comment=f"# {tag} translation of {PROJECT_NAME}.\n"
-                      + "\n".join(f"# {line}" for line in DRAFT_HEADER.splitlines()))
+    catalog = Catalog(
+        locale=locale or "en",
+        project=PROJECT_NAME,
+        fuzzy=False,
+        header_comment=f"# {tag} translation of {PROJECT_NAME}.\n" + "\n".join(f"# {line}" for line in DRAFT_HEADER.splitlines()),
+    )
     catalog.update(template)
     write_catalog(catalog, target)
     if locale is None:  # Babel wrote "Language: en": say what the catalog is

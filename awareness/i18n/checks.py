@@ -73,8 +73,10 @@ def _report(catalog: CatalogData) -> CatalogReport:
             continue
         key: MessageKey = (message.context, message.id if isinstance(message.id, str) else message.id[0])
         where = Location(catalog.path, catalog.lines.get(key, message.lineno))
-        found = [Diagnostic(f"catalog.{check}" if "." not in check else check, text, severity, where)
-                 for check, severity, text in _message_findings(message, catalog)]
+        found = [
+            Diagnostic(f"catalog.{check}" if "." not in check else check, text, severity, where)
+            for check, severity, text in _message_findings(message, catalog)
+        ]
         if found:
             report.by_message[key] = found
     return report
@@ -84,11 +86,16 @@ def _header_findings(catalog: CatalogData) -> Iterator[Diagnostic]:
     expected = cldr_locale(catalog.tag)
     found = catalog.catalog.locale
     if expected is not None and (found is None or (found.language, found.script) != (expected.language, expected.script)):
-        yield Diagnostic("catalog.language-header", f"the Language header says '{found}', but this is the catalog of "
-                         f"'{catalog.tag}'", ERROR, Location(catalog.path, _header_line(catalog)))
+        yield Diagnostic(
+            "catalog.language-header",
+            f"the Language header says '{found}', but this is the catalog of '{catalog.tag}'",
+            ERROR,
+            Location(catalog.path, _header_line(catalog)),
+        )
     if catalog.review.problem:
-        yield Diagnostic("catalog.review-header", f"{catalog.review.problem}: the catalog counts as a draft",
-                         ERROR, Location(catalog.path, 1))
+        yield Diagnostic(
+            "catalog.review-header", f"{catalog.review.problem}: the catalog counts as a draft", ERROR, Location(catalog.path, 1)
+        )
 
 
 def _header_line(catalog: CatalogData) -> int | None:
@@ -128,8 +135,11 @@ def text_findings(source: str, translation: str) -> Iterator[tuple[str, Severity
     source_digits = {number.digits for number in typed_numbers(source, strict=True)}
     for number in typed_numbers(_PLACEHOLDER.sub("", translation), strict=True):
         if number.digits not in source_digits:
-            yield "number.typed", ERROR, (f"a number is typed in ({number.text!r}): numbers come from the registry "
-                                          "through placeholders")
+            yield (
+                "number.typed",
+                ERROR,
+                (f"a number is typed in ({number.text!r}): numbers come from the registry through placeholders"),
+            )
     address = _ADDRESS.search(translation)
     if address and not _ADDRESS.search(source):
         yield "typed-address", ERROR, f"a web or e-mail address is typed in ({address.group(0)!r})"

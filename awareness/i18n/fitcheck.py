@@ -33,10 +33,16 @@ def _key_findings(project: Project, tools: WorkerTools, key: JobKey) -> list[Dia
         catalog = project.languages[key.language].catalog
         lines = _lines(catalog, key.language) if catalog else {}
         where = f"{key.subject} in {key.language} ({key.region})"
-        return [Diagnostic("catalog.fit", f"{where} does not fit even with the smallest type allowed; this message is in the "
-                           f"block that overflows: {message[1]!r}", Severity.ERROR,
-                           Location(catalog, lines.get(message)) if catalog else None) for message in problem.messages[:5]] or [
-            problem.first]
+        return [
+            Diagnostic(
+                "catalog.fit",
+                f"{where} does not fit even with the smallest type allowed; this message is in the "
+                f"block that overflows: {message[1]!r}",
+                Severity.ERROR,
+                Location(catalog, lines.get(message)) if catalog else None,
+            )
+            for message in problem.messages[:5]
+        ] or [problem.first]
     except ProjectError:
         return []  # a broken catalog or material is reported by the catalog checks
     return []

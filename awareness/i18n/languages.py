@@ -63,11 +63,18 @@ class LocaleSupplement:
     @classmethod
     def from_yaml(cls, data: dict[str, Any]) -> LocaleSupplement:
         return cls(
-            name=data["name"], english_name=data["english_name"], direction=data.get("direction", "ltr"),
-            language_names=dict(data.get("language_names", {})), months=tuple(data.get("months", ())),
-            date_long=data.get("date_long", ""), list_pair=data.get("list_pair", ""), list_end=data.get("list_end", ""),
-            list_middle=data.get("list_middle", "{0}, {1}"), decimal_separator=data.get("decimal_separator", "."),
-            group_separator=data.get("group_separator", ","), source=data.get("source", ""),
+            name=data["name"],
+            english_name=data["english_name"],
+            direction=data.get("direction", "ltr"),
+            language_names=dict(data.get("language_names", {})),
+            months=tuple(data.get("months", ())),
+            date_long=data.get("date_long", ""),
+            list_pair=data.get("list_pair", ""),
+            list_end=data.get("list_end", ""),
+            list_middle=data.get("list_middle", "{0}, {1}"),
+            decimal_separator=data.get("decimal_separator", "."),
+            group_separator=data.get("group_separator", ","),
+            source=data.get("source", ""),
         )
 
 
@@ -164,8 +171,7 @@ class LocaleDataMissing(Exception):
     """CLDR lacks it and translations/<lang>/locale.yaml does not supply it."""
 
     def __init__(self, tag: str, what: str) -> None:
-        super().__init__(f"no locale data for '{tag}': {what}; add it to "
-                         f"translations/{catalog_dir_name(tag)}/{LOCALE_FILE}")
+        super().__init__(f"no locale data for '{tag}': {what}; add it to translations/{catalog_dir_name(tag)}/{LOCALE_FILE}")
         self.tag = tag
 
 

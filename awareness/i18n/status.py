@@ -46,9 +46,15 @@ def messages_used_by_material(project: Project, region: str) -> dict[str, set[Me
     used = {}
     for material in project.materials.values():
         spec = resolve_material(project, JobKey("material", "status", region, SOURCE_LANGUAGE, material.id))
-        rendered = tools.html.render(material.template, template_context(spec) | {"text_scale": "1"}, catalog=None,
-                                     tag=SOURCE_LANGUAGE, item="status", where=Location(project.paths.root / material.source_file),
-                                     known_bad=project.known_bad)
+        rendered = tools.html.render(
+            material.template,
+            template_context(spec) | {"text_scale": "1"},
+            catalog=None,
+            tag=SOURCE_LANGUAGE,
+            item="status",
+            where=Location(project.paths.root / material.source_file),
+            known_bad=project.known_bad,
+        )
         used[material.id] = set(rendered.messages)
     return used
 
@@ -59,20 +65,29 @@ def _msgid(value: object) -> str:
 
 def _status(project: Project, tag: str, all_keys: set[MessageKey], used: dict[str, set[MessageKey]]) -> LanguageStatus:
     entry = project.languages[tag]
-    base = dict(tag=tag, name=entry.language.english_name, native_name=_native(entry), direction=_direction(entry),
-                review=entry.review.as_dict())
+    base = dict(
+        tag=tag,
+        name=entry.language.english_name,
+        native_name=_native(entry),
+        direction=_direction(entry),
+        review=entry.review.as_dict(),
+    )
     broken = project.problem("language", tag)
     try:
         if broken:
             raise broken
         catalog = load_catalog(entry.catalog, tag)  # type: ignore[arg-type]
     except ProjectError as error:
-        return LanguageStatus(**base, translated=0, fuzzy=0, missing=len(all_keys), complete=[], incomplete=sorted(used),
-                              error=str(error.first))
+        return LanguageStatus(
+            **base, translated=0, fuzzy=0, missing=len(all_keys), complete=[], incomplete=sorted(used), error=str(error.first)
+        )
     done = set(catalog.strings)
     fuzzy = {(m.context, _msgid(m.id)) for m in catalog.catalog if m.id and m.string and m.fuzzy}
     return LanguageStatus(
-        **base, translated=len(done & all_keys), fuzzy=len(fuzzy & all_keys), missing=len(all_keys - done - fuzzy),
+        **base,
+        translated=len(done & all_keys),
+        fuzzy=len(fuzzy & all_keys),
+        missing=len(all_keys - done - fuzzy),
         complete=sorted(material for material, keys in used.items() if keys <= done),
         incomplete=sorted(material for material, keys in used.items() if not keys <= done),
     )
@@ -99,8 +114,10 @@ def status_table(statuses: list[LanguageStatus]) -> str:
         complete = ", ".join(status.complete) or "-"
         if status.error:
             complete = f"catalog broken: {status.error}"
-        rows.append(f"{status.tag:<8} {status.name[:22]:<22} {status.translated:>5} {status.fuzzy:>5} {status.missing:>7}  "
-                    f"{review:<30} {complete}")
+        rows.append(
+            f"{status.tag:<8} {status.name[:22]:<22} {status.translated:>5} {status.fuzzy:>5} {status.missing:>7}  "
+            f"{review:<30} {complete}"
+        )
     return "\n".join(rows)
 
 

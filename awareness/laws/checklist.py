@@ -51,8 +51,10 @@ class ChecklistJob:
 
     def resolve(self, project: Project, key: JobKey, options: BuildOptions) -> ChecklistSpec:
         plan = plan_site(project, site_of_key(project, key.subject, key.place, key.variant))
-        rows = tuple(ChecklistRow(req, _language_names(req.languages), _built_files(project, key.campaign, req, options.out_dir))
-                     for req in plan.requirements)
+        rows = tuple(
+            ChecklistRow(req, _language_names(req.languages), _built_files(project, key.campaign, req, options.out_dir))
+            for req in plan.requirements
+        )
         dates = [project.laws[req.law_id].verified for req in plan.requirements]
         created = max(dates, default=datetime.date(2026, 1, 1)).isoformat()
         return ChecklistSpec(key, plan, rows, created, project.design)
@@ -65,14 +67,24 @@ class ChecklistJob:
         site_line = f"{plan.business_name} in {place}" + (f"; read by its workers or users: {workforce}" if workforce else "")
         context = {"plan": plan, "rows": spec.rows, "site_line": site_line, "created": spec.created}
         where = Location(tools.project.paths.templates / TEMPLATE)
-        html = tools.html.render(TEMPLATE, context, catalog=None, tag="en", item=spec.key.name, where=where,
-                                 known_bad=tools.project.known_bad, strict_numbers=False)
+        html = tools.html.render(
+            TEMPLATE,
+            context,
+            catalog=None,
+            tag="en",
+            item=spec.key.name,
+            where=where,
+            known_bad=tools.project.known_bad,
+            strict_numbers=False,
+        )
         css = read_input(tools.project.paths.templates / NOTICE_CSS).decode("utf-8")
         document = tools.pdf.lay_out(html.html, [spec.design.css(False), css], spec.key.name, TEMPLATE)
         data = tools.pdf.write(document, PdfVariant(), PdfMeta(spec.created))
-        facts = {"site": {"state": site.state, "county": site.county, "business": site.business, "workforce": dict(site.workforce)},
-                 "laws": [row.requirement.law_id for row in spec.rows], "files": {row.requirement.law_id: list(row.files)
-                                                                                  for row in spec.rows}}
+        facts = {
+            "site": {"state": site.state, "county": site.county, "business": site.business, "workforce": dict(site.workforce)},
+            "laws": [row.requirement.law_id for row in spec.rows],
+            "files": {row.requirement.law_id: list(row.files) for row in spec.rows},
+        }
         return Rendered(data, len(document.pages), [], facts)
 
     def verify(self, spec: ChecklistSpec, path: Path, tools: WorkerTools) -> list[Diagnostic]:
@@ -94,4 +106,3 @@ def _built_files(project: Project, campaign: str, req: Requirement, out_dir: Pat
     except ProjectError:
         return ()
     return tuple(str(output_path(key)) for key in keys if target_path(out_dir, key).is_file())
-

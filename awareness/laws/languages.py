@@ -41,77 +41,123 @@ def _vra_counties(path: Path) -> dict[tuple[str, str], VraCounty]:
     for state, counties in data["states"].items():
         for key, entry in counties.items():
             if not [tag for tag in entry["languages"] if not tag.startswith("aian:")] and not entry.get("note"):
-                problems.add("vra.county", f"{entry['name']}: no printed language and no note saying why", location_of(counties, key))
+                problems.add(
+                    "vra.county", f"{entry['name']}: no printed language and no note saying why", location_of(counties, key)
+                )
             where = location_of(counties, key)
-            found[state, key] = VraCounty(state, key, entry["name"], tuple(entry["languages"]), entry.get("most_spoken"),
-                                          entry.get("note", ""), entry["verified"], where.line if where else None)
+            found[state, key] = VraCounty(
+                state,
+                key,
+                entry["name"],
+                tuple(entry["languages"]),
+                entry.get("most_spoken"),
+                entry.get("note", ""),
+                entry["verified"],
+                where.line if where else None,
+            )
     problems.raise_if_errors()
     return found
 
 
-def notice_languages(project: Project, law: Law, county: str | None, extra: tuple[str, ...] = (),
-                     workforce: dict[str, float] | None = None) -> NoticeLanguages:
+def notice_languages(
+    project: Project, law: Law, county: str | None, extra: tuple[str, ...] = (), workforce: dict[str, float] | None = None
+) -> NoticeLanguages:
     """The languages of a notice: the law's own, then those its rule adds."""
     languages = list(law.languages.required)
     notes: list[Diagnostic] = []
     county_name = None
     rule = law.languages.rule
     if county is not None and rule != "vra_county":
-        raise ProjectError.of("law.county", f"{law.title} does not choose a language by county; leave out --county",
-                              law.location("languages"))
+        raise ProjectError.of(
+            "law.county", f"{law.title} does not choose a language by county; leave out --county", law.location("languages")
+        )
     if rule == "vra_county":
         added, county_name, notes = _county_language(project, law, county, extra)
         languages += added
     elif rule == "workforce_10pct":
-        languages += [tag for tag, share in sorted((workforce or {}).items(), key=lambda pair: -pair[1]) if share >= WORKFORCE_SHARE]
+        languages += [
+            tag for tag, share in sorted((workforce or {}).items(), key=lambda pair: -pair[1]) if share >= WORKFORCE_SHARE
+        ]
         languages += list(extra)
     elif rule in ("agency_may_add", "department_may_add"):
         languages += list(extra)
     elif extra and not set(extra) <= set(languages):
-        raise ProjectError.of("law.languages", f"{law.title} is printed in {', '.join(languages)} only; it adds no other language",
-                              law.location("languages"))
+        raise ProjectError.of(
+            "law.languages",
+            f"{law.title} is printed in {', '.join(languages)} only; it adds no other language",
+            law.location("languages"),
+        )
     unknown = [tag for tag in languages if tag not in project.languages]
     if unknown:
         raise ProjectError.of("reference.language", f"unknown language '{unknown[0]}'", law.location("languages"))
     return NoticeLanguages(tuple(dict.fromkeys(languages)), tuple(notes), county_name)
 
 
-def _county_language(project: Project, law: Law, county: str | None,
-                     extra: tuple[str, ...]) -> tuple[list[str], str | None, list[Diagnostic]]:
+def _county_language(
+    project: Project, law: Law, county: str | None, extra: tuple[str, ...]
+) -> tuple[list[str], str | None, list[Diagnostic]]:
     table = vra_counties(project)
     known = sorted(key for state, key in table if state == law.state)
     if county is None:
         if not any(entry.printed_languages() for (state, _key), entry in table.items() if state == law.state):
             return list(extra), None, [_statewide_note(project, law)]
-        raise ProjectError.of("law.county", f"{law.title} adds the county's Voting Rights Act language: give --county "
-                              f"(known for {law.state}: {', '.join(known) or 'none yet'})", law.location("languages"))
+        raise ProjectError.of(
+            "law.county",
+            f"{law.title} adds the county's Voting Rights Act language: give --county "
+            f"(known for {law.state}: {', '.join(known) or 'none yet'})",
+            law.location("languages"),
+        )
     entry = table.get((law.state, county))
     where = Location(project.paths.materials / VRA_FILE)
     if entry is None:
-        note = warning("law.county-not-covered", f"{county} is not in the {law.state} section 203 list of {VRA_FILE}: the "
-                       "notice is in English and Spanish only; check the county's determination", where)
+        note = warning(
+            "law.county-not-covered",
+            f"{county} is not in the {law.state} section 203 list of {VRA_FILE}: the "
+            "notice is in English and Spanish only; check the county's determination",
+            where,
+        )
         return list(extra), county, [note]
     where = Location(project.paths.materials / VRA_FILE, entry.line)
-    notes = [] if entry.verified else [warning("law.county-unverified", f"the section 203 languages of {entry.name} are not "
-                                               "verified: confirm them before posting", where)]
+    notes = (
+        []
+        if entry.verified
+        else [
+            warning(
+                "law.county-unverified",
+                f"the section 203 languages of {entry.name} are not verified: confirm them before posting",
+                where,
+            )
+        ]
+    )
     printed = entry.printed_languages()
     if extra:
         foreign = [tag for tag in extra if tag not in printed]
         if foreign:
-            raise ProjectError.of("law.languages", f"{entry.name} is covered for {', '.join(printed) or 'no printed language'}, "
-                                  f"not {', '.join(foreign)}", where)
+            raise ProjectError.of(
+                "law.languages",
+                f"{entry.name} is covered for {', '.join(printed) or 'no printed language'}, not {', '.join(foreign)}",
+                where,
+            )
         return list(extra), entry.name, notes
     if entry.most_spoken:
         return [entry.most_spoken], entry.name, notes
     if len(printed) <= 1:
         return printed, entry.name, notes
-    raise ProjectError.of("law.languages", f"{entry.name} is covered for {', '.join(printed)}, and {VRA_FILE} does not say which is "
-                          "most widely spoken: choose one with --lang", where)
+    raise ProjectError.of(
+        "law.languages",
+        f"{entry.name} is covered for {', '.join(printed)}, and {VRA_FILE} does not say which is "
+        "most widely spoken: choose one with --lang",
+        where,
+    )
 
 
 def _statewide_note(project: Project, law: Law) -> Diagnostic:
     """No county asked for, and no county of the state has a printed section 203 language in
     the table: English and Spanish, said plainly, since the table is known to be incomplete."""
-    return warning("law.county-statewide", f"no county given, and no {law.state} county in {VRA_FILE} has a printed section 203 "
-                   "language besides English and Spanish: the notice is in English and Spanish. The list is not complete: "
-                   "give --county to check the county where it is posted", Location(project.paths.materials / VRA_FILE))
+    return warning(
+        "law.county-statewide",
+        f"no county given, and no {law.state} county in {VRA_FILE} has a printed section 203 "
+        "language besides English and Spanish: the notice is in English and Spanish. The list is not complete: "
+        "give --county to check the county where it is posted",
+        Location(project.paths.materials / VRA_FILE),
+    )

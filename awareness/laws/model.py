@@ -187,24 +187,45 @@ def _load_law(project: Project, path: Path, kinds: dict[str, str], today: dateti
         problems.raise_if_errors()
     languages = data["languages"]
     law = Law(
-        id=path.stem, title=data["title"], citation=data["citation"], jurisdiction=data["jurisdiction"], state=data["state"],
-        locality=data.get("locality"), region=data["region"], who=data["who"], business_kinds=tuple(data["business_kinds"]),
-        placement=tuple(data["placement"]), placement_rule=data.get("placement_rule", "all"),
+        id=path.stem,
+        title=data["title"],
+        citation=data["citation"],
+        jurisdiction=data["jurisdiction"],
+        state=data["state"],
+        locality=data.get("locality"),
+        region=data["region"],
+        who=data["who"],
+        business_kinds=tuple(data["business_kinds"]),
+        placement=tuple(data["placement"]),
+        placement_rule=data.get("placement_rule", "all"),
         formats_rule=data.get("formats_rule", "any"),
         sources=tuple((source["url"], source["what"]) for source in data["sources"]),
         verified=checked_date(data["verified"], location_of(data, "verified"), problems, today),
-        verification=data["verification"], verification_note=data.get("verification_note", ""),
-        wording_owner=data["wording_owner"], agency=(data.get("agency") or {}).get("name"),
+        verification=data["verification"],
+        verification_note=data.get("verification_note", ""),
+        wording_owner=data["wording_owner"],
+        agency=(data.get("agency") or {}).get("name"),
         formats={name: _format(name, spec) for name, spec in data["formats"].items()},
-        languages=LanguageRule(tuple(languages["required"]), languages["rule"], languages.get("equal_parts"),
-                               languages.get("separate_signs", False), languages.get("note", "")),
+        languages=LanguageRule(
+            tuple(languages["required"]),
+            languages["rule"],
+            languages.get("equal_parts"),
+            languages.get("separate_signs", False),
+            languages.get("note", ""),
+        ),
         required_lines=tuple(_reference(item) for item in data["required_lines"]),
-        logo_allowed=data.get("logo_allowed"), extra_content_allowed=data.get("extra_content_allowed"),
-        penalties=data.get("penalties", ""), text=dict(data["text"]),
-        elements={key: Element(key, value["requires"], tuple(_reference(item) for item in value.get("shows", ())),
-                               value.get("verified", True))
-                  for key, value in data.get("elements", {}).items()},
-        reviewed_translations=tuple(data.get("reviewed_translations", ())), source_file=project.paths.relative(path),
+        logo_allowed=data.get("logo_allowed"),
+        extra_content_allowed=data.get("extra_content_allowed"),
+        penalties=data.get("penalties", ""),
+        text=dict(data["text"]),
+        elements={
+            key: Element(
+                key, value["requires"], tuple(_reference(item) for item in value.get("shows", ())), value.get("verified", True)
+            )
+            for key, value in data.get("elements", {}).items()
+        },
+        reviewed_translations=tuple(data.get("reviewed_translations", ())),
+        source_file=project.paths.relative(path),
         lines={key: line for key in data if (line := _line(data, key))},
     )
     _check(project, law, data, kinds, problems)
@@ -225,11 +246,21 @@ def _reference(item: str) -> tuple[str, str]:
 def _format(name: str, spec: dict[str, Any]) -> LawFormat:
     min_size = (spec["min_size"][0], spec["min_size"][1]) if "min_size" in spec else None
     sizes = tuple((size[0], size[1]) for size in spec.get("sizes", [spec["min_size"]] if "min_size" in spec else []))
-    return LawFormat(name, min_size, sizes, css_length_in_points(spec["min_type"]),
-                     css_length_in_points(spec["number_min_type"]) if "number_min_type" in spec else 0.0,
-                     spec.get("number_bold", False), spec.get("bold_body", False), tuple(spec.get("placement", ())),
-                     spec.get("material"), spec.get("either_orientation", False), spec.get("placement_rule"),
-                     _reference(spec["qr"]) if "qr" in spec else None, spec.get("note", ""))
+    return LawFormat(
+        name,
+        min_size,
+        sizes,
+        css_length_in_points(spec["min_type"]),
+        css_length_in_points(spec["number_min_type"]) if "number_min_type" in spec else 0.0,
+        spec.get("number_bold", False),
+        spec.get("bold_body", False),
+        tuple(spec.get("placement", ())),
+        spec.get("material"),
+        spec.get("either_orientation", False),
+        spec.get("placement_rule"),
+        _reference(spec["qr"]) if "qr" in spec else None,
+        spec.get("note", ""),
+    )
 
 
 def _check(project: Project, law: Law, data: dict[str, Any], kinds: dict[str, str], problems: Collector) -> None:
@@ -237,8 +268,11 @@ def _check(project: Project, law: Law, data: dict[str, Any], kinds: dict[str, st
         problems.add("reference.region", f"unknown region '{law.region}'", location_of(data, "region"))
     for index, kind in enumerate(law.business_kinds):
         if kind not in kinds:
-            problems.add("law.business-kind", f"'{kind}' is not a kind of business in materials/{KINDS_FILE}",
-                         location_of(data["business_kinds"], index))
+            problems.add(
+                "law.business-kind",
+                f"'{kind}' is not a kind of business in materials/{KINDS_FILE}",
+                location_of(data["business_kinds"], index),
+            )
     for name, fmt in law.formats.items():
         where = location_of(data["formats"], name)
         if fmt.material and fmt.material not in project.materials:
@@ -247,22 +281,32 @@ def _check(project: Project, law: Law, data: dict[str, Any], kinds: dict[str, st
             problems.add("law.format", f"format '{name}' needs min_size (or sizes) to lay a notice out on", where)
         for size in fmt.sizes:
             if not fmt.allows(size):
-                problems.add("law.format", f"format '{name}': size {' x '.join(size)} is smaller than its min_size "
-                             f"{' x '.join(fmt.min_size or size)}", where)
+                problems.add(
+                    "law.format",
+                    f"format '{name}': size {' x '.join(size)} is smaller than its min_size {' x '.join(fmt.min_size or size)}",
+                    where,
+                )
             too_small = type_does_not_fit(project, law, fmt, size)
             if too_small:
-                problems.add("law.format", f"format '{name}': {' x '.join(size)} is too small for its own type: {too_small}",
-                             where)
+                problems.add(
+                    "law.format", f"format '{name}': {' x '.join(size)} is too small for its own type: {too_small}", where
+                )
         if fmt.qr and (fmt.qr[0] not in project.hotlines or project.hotlines[fmt.qr[0]].field(fmt.qr[1]) is None):
-            problems.add("reference.hotline", f"format '{name}': QR code of {'.'.join(fmt.qr)}, which materials/hotlines.yaml "
-                         "does not have", where)
+            problems.add(
+                "reference.hotline",
+                f"format '{name}': QR code of {'.'.join(fmt.qr)}, which materials/hotlines.yaml does not have",
+                where,
+            )
     for tag in law.languages.required:
         if tag not in project.languages:
             problems.add("reference.language", f"unknown language '{tag}'", location_of(data, "languages"))
     for index, (line_id, kind) in enumerate(law.required_lines):
         if line_id not in project.hotlines or project.hotlines[line_id].field(kind) is None:
-            problems.add("reference.hotline", f"required line {line_id}.{kind} is not in materials/hotlines.yaml",
-                         location_of(data["required_lines"], index))
+            problems.add(
+                "reference.hotline",
+                f"required line {line_id}.{kind} is not in materials/hotlines.yaml",
+                location_of(data["required_lines"], index),
+            )
     _check_citation(project, law, location_of(data, "citation"), problems)
     for key in ("title", "who", "verification_note", "penalties"):
         if isinstance(data.get(key), str):
@@ -312,8 +356,14 @@ def type_does_not_fit(project: Project, law: Law, fmt: LawFormat, size: tuple[st
     if fmt.min_type_pt * 1.25 * LEAST_LINES > height:
         return f"fewer than {LEAST_LINES} lines of {fmt.min_type_pt:g} pt fit in its height"
     number_pt = max(fmt.number_min_pt, fmt.min_type_pt)
-    widest = max((len(project.hotlines[line].printed(kind)) for line, kind in law.required_lines
-                  if line in project.hotlines and project.hotlines[line].field(kind) is not None), default=0)
+    widest = max(
+        (
+            len(project.hotlines[line].printed(kind))
+            for line, kind in law.required_lines
+            if line in project.hotlines and project.hotlines[line].field(kind) is not None
+        ),
+        default=0,
+    )
     if widest and number_pt * NUMBER_EMS * widest / 14 > width:
         return f"a {widest}-character number at {number_pt:g} pt does not fit in its width"
     return None
@@ -339,8 +389,9 @@ def _check_prose(project: Project, key: str, text: str, where: Location | None, 
     for printed, entry in wording_numbers(project, text):
         bad = known_bad_in(keypad_digits(printed), project.known_bad)
         if bad:
-            problems.add("number.known-bad", f"{key}: prints {printed}, a known wrong number; the correct number is {bad.correct}",
-                         where)
+            problems.add(
+                "number.known-bad", f"{key}: prints {printed}, a known wrong number; the correct number is {bad.correct}", where
+            )
         elif entry is None and len(keypad_digits(printed)) >= 10:
             problems.add("number.unknown", f"{key}: prints {printed}, which is not a number in materials/hotlines.yaml", where)
 
@@ -356,8 +407,11 @@ def _check_shown_entries(project: Project, law: Law, where: Location | None, pro
         for line_id, kind in element.shows:
             line = project.hotlines.get(line_id)
             if line is None or line.field(kind) is None:
-                problems.add("reference.hotline", f"element '{element.id}' shows {line_id}.{kind}, which materials/hotlines.yaml "
-                             "does not have", where)
+                problems.add(
+                    "reference.hotline",
+                    f"element '{element.id}' shows {line_id}.{kind}, which materials/hotlines.yaml does not have",
+                    where,
+                )
                 ok = False
     return ok
 
@@ -377,11 +431,18 @@ def _check_wording_shape(law: Law, tag: str, wording: object, where: Location | 
     if missing:
         problems.add("law.wording", f"text {tag}: no passage for {', '.join(missing)}, which the law requires", where)
     if unverified:
-        problems.add("law.wording", f"text {tag}: {', '.join(unverified)} is marked verified: false, so nothing is printed for "
-                     "it; remove its passage, or verify it and drop verified: false", where)
+        problems.add(
+            "law.wording",
+            f"text {tag}: {', '.join(unverified)} is marked verified: false, so nothing is printed for "
+            "it; remove its passage, or verify it and drop verified: false",
+            where,
+        )
     if unknown:
-        problems.add("law.wording", f"text {tag}: {', '.join(unknown)} is not an element of this law "
-                     f"(elements: {', '.join(law.elements)})", where)
+        problems.add(
+            "law.wording",
+            f"text {tag}: {', '.join(unknown)} is not an element of this law (elements: {', '.join(law.elements)})",
+            where,
+        )
     return not missing and not unknown and not unverified
 
 
@@ -390,11 +451,12 @@ def shown_forms(project: Project, element: Element) -> list[str]:
     return [project.hotlines[line_id].printed(kind) for line_id, kind in element.shows]
 
 
-def _check_shows(project: Project, element: Element, tag: str, text: str, where: Location | None,
-                 problems: Collector) -> None:
+def _check_shows(project: Project, element: Element, tag: str, text: str, where: Location | None, problems: Collector) -> None:
     for (line_id, kind), expected in zip(element.shows, shown_forms(project, element), strict=True):
         if expected.lower() not in text.lower():
-            problems.add("law.element", f"text {tag}: the passage for '{element.id}' must print {expected} ({line_id}.{kind})", where)
+            problems.add(
+                "law.element", f"text {tag}: the passage for '{element.id}' must print {expected} ({line_id}.{kind})", where
+            )
 
 
 def _check_wording(project: Project, law: Law, text: str, where: Location | None, problems: Collector) -> None:
@@ -405,11 +467,18 @@ def _check_wording(project: Project, law: Law, text: str, where: Location | None
     for printed, entry in wording_numbers(project, text):
         bad = known_bad_in(keypad_digits(printed), project.known_bad)
         if bad:
-            problems.add("number.known-bad", f"the wording prints {printed}, a known wrong number; the correct number "
-                         f"is {bad.correct}", where)
+            problems.add(
+                "number.known-bad",
+                f"the wording prints {printed}, a known wrong number; the correct number is {bad.correct}",
+                where,
+            )
         elif entry is None:
-            problems.add("number.unknown", f"the wording prints {printed}, which is not a number in "
-                         "materials/hotlines.yaml: check the statute and add the line to the registry", where)
+            problems.add(
+                "number.unknown",
+                f"the wording prints {printed}, which is not a number in "
+                "materials/hotlines.yaml: check the statute and add the line to the registry",
+                where,
+            )
 
 
 def registry_number(project: Project, printed: str) -> tuple[str, str] | None:
@@ -435,6 +504,7 @@ def _registry_parts(project: Project, run: str, strict: bool) -> list[tuple[str,
         entry = registry_number(project, head)
         if entry:
             rest = " ".join(tokens[cut:])
-            return [(head, entry)] + [part for number in typed_numbers(rest, strict)
-                                      for part in _registry_parts(project, number.text, strict)]
+            return [(head, entry)] + [
+                part for number in typed_numbers(rest, strict) for part in _registry_parts(project, number.text, strict)
+            ]
     return [(run, registry_number(project, run))]

@@ -83,15 +83,19 @@ def plan_notices(project: Project, campaign: str, orders: tuple[Any, ...]) -> li
             continue
         law = _law(project, order.law)
         try:
-            languages = notice_languages(project, law, order.county, order.languages,
-                                         dict(getattr(order, "workforce", ()) or ())).languages
+            languages = notice_languages(
+                project, law, order.county, order.languages, dict(getattr(order, "workforce", ()) or ())
+            ).languages
         except ProjectError:  # resolving the job says why, for this notice alone: the rest of the batch is built
             languages = law.languages.required
         formats = [order.format] if order.format else list(law.formats)
         for fmt in formats:
             if fmt not in law.formats:
-                raise ProjectError.of("law.format", f"{law.title} has no format '{fmt}' (formats: {', '.join(law.formats)})",
-                                      law.location("formats"))
+                raise ProjectError.of(
+                    "law.format",
+                    f"{law.title} has no format '{fmt}' (formats: {', '.join(law.formats)})",
+                    law.location("formats"),
+                )
             variant = fmt if len(law.formats) > 1 or order.format else ""
             place = order.county or STATEWIDE
             signs = [[tag] for tag in languages] if law.languages.separate_signs else [list(languages)]
@@ -116,33 +120,62 @@ class NoticeJob:
     def resolve(self, project: Project, key: JobKey, options: BuildOptions) -> NoticeSpec | CardNoticeSpec:
         law = _law(project, key.subject)
         if law.verification == "none":
-            raise ProjectError.of("law.unverified", f"{law.title}: no text of the law was read ({law.verification_note or 'see the file'}); "
-                                  "this project does not build its notice", law.location("verification"))
+            raise ProjectError.of(
+                "law.unverified",
+                f"{law.title}: no text of the law was read ({law.verification_note or 'see the file'}); "
+                "this project does not build its notice",
+                law.location("verification"),
+            )
         order = _order_of(project, key)
         county = None if key.place == STATEWIDE else key.place
-        extra = tuple(order.languages) if order else tuple(tag for tag in key.language.split("+") if tag not in law.languages.required)
+        extra = (
+            tuple(order.languages)
+            if order
+            else tuple(tag for tag in key.language.split("+") if tag not in law.languages.required)
+        )
         chosen = notice_languages(project, law, county, extra, dict(getattr(order, "workforce", ()) or ()))
         languages = tuple(key.language.split("+"))
         fmt = law.formats[key.variant] if key.variant else next(iter(law.formats.values()))
         diagnostics = (*chosen.diagnostics, *_law_warnings(project, law))
         required = tuple(project.hotlines[line_id].printed(kind) for line_id, kind in law.required_lines)
         if fmt.material:
-            material = resolve_material(project, JobKey("material", key.campaign, law.region, languages[0], fmt.material),
-                                        options.release)
+            material = resolve_material(
+                project, JobKey("material", key.campaign, law.region, languages[0], fmt.material), options.release
+            )
             return CardNoticeSpec(key, law, material, required, diagnostics)
         missing = [tag for tag in languages if tag not in law.text]
         if missing:
-            raise ProjectError.of("law.wording", f"{law.title}: no wording in {', '.join(missing)}; add a translation under text:",
-                                  law.location("text"))
+            raise ProjectError.of(
+                "law.wording",
+                f"{law.title}: no wording in {', '.join(missing)}; add a translation under text:",
+                law.location("text"),
+            )
         blocks = tuple(_block(project, law, tag) for tag in languages)
         size = getattr(order, "size", None)
         if size and not fmt.allows(size):
-            raise ProjectError.of("law.size", f"{law.title} requires at least {' x '.join(fmt.min_size or size)}; "
-                                  f"{' x '.join(size)} is smaller", law.location("formats"))
+            raise ProjectError.of(
+                "law.size",
+                f"{law.title} requires at least {' x '.join(fmt.min_size or size)}; {' x '.join(size)} is smaller",
+                law.location("formats"),
+            )
         campaign = project.campaigns.get(key.campaign)
         variant = campaign.variant if campaign else PdfVariant()
-        return NoticeSpec(key, law, languages, fmt, size, chosen.county_name, options.release, project.design, variant, blocks,
-                          required, diagnostics, printed_values(project, law, languages, fmt), _qr(project, fmt))
+        return NoticeSpec(
+            key,
+            law,
+            languages,
+            fmt,
+            size,
+            chosen.county_name,
+            options.release,
+            project.design,
+            variant,
+            blocks,
+            required,
+            diagnostics,
+            printed_values(project, law, languages, fmt),
+            _qr(project, fmt),
+        )
 
     def render(self, spec: NoticeSpec | CardNoticeSpec, tools: WorkerTools) -> Rendered:
         if isinstance(spec, CardNoticeSpec):
@@ -174,13 +207,25 @@ def _law_warnings(project: Project, law: Law) -> list[Diagnostic]:
     where = Location(project.paths.root / law.source_file)
     found = []
     if law.verification == "partial":
-        found.append(Diagnostic("law.partial", f"the wording of {law.title} is verified only in part: {law.verification_note}",
-                                Severity.WARNING, where))
+        found.append(
+            Diagnostic(
+                "law.partial",
+                f"the wording of {law.title} is verified only in part: {law.verification_note}",
+                Severity.WARNING,
+                where,
+            )
+        )
     for element in law.elements.values():
         if not element.verified:
-            found.append(Diagnostic("law.element-unverified", f"{law.title} requires {element.id} ({element.requires}); what to "
-                                    "print for it could not be verified, so this notice does not carry it: add it before posting",
-                                    Severity.WARNING, law.location("elements")))
+            found.append(
+                Diagnostic(
+                    "law.element-unverified",
+                    f"{law.title} requires {element.id} ({element.requires}); what to "
+                    "print for it could not be verified, so this notice does not carry it: add it before posting",
+                    Severity.WARNING,
+                    law.location("elements"),
+                )
+            )
     return found
 
 
@@ -216,9 +261,14 @@ def _qr(project: Project, fmt: LawFormat) -> tuple[str, str] | None:
 def _block(project: Project, law: Law, tag: str) -> dict[str, Any]:
     """One language's section: its title (element laws) and its passages, numbers from the registry."""
     language = Language(tag)
-    return {"lang": tag, "dir": language.direction if language.known_to_cldr else "ltr", "title": law.title_in(tag),
-            "draft": law.draft(tag), "english_name": language.english_name if language.known_to_cldr else tag,
-            "passages": [_passage(project, element, text) for element, text in law.passages(tag)]}
+    return {
+        "lang": tag,
+        "dir": language.direction if language.known_to_cldr else "ltr",
+        "title": law.title_in(tag),
+        "draft": law.draft(tag),
+        "english_name": language.english_name if language.known_to_cldr else tag,
+        "passages": [_passage(project, element, text) for element, text in law.passages(tag)],
+    }
 
 
 def _passage(project: Project, element: str | None, text: str) -> dict[str, Any]:
@@ -278,19 +328,31 @@ def _render_notice(spec: NoticeSpec, tools: WorkerTools) -> Rendered:
             if any(problem.is_error for problem in problems):
                 raise ProjectError(problems)
             data = tools.pdf.write(document, spec.variant, PdfMeta(law.verified.isoformat()))
-            facts = {"size": list(size), "type_scale": scale, "smallest_type_pt": round(type_sizes(document).body or 0, 1),
-                     "printed": dict(spec.printed), "law": law.id, "law_verified": law.verified.isoformat(),
-                     "law_wording": {tag: law.text[tag] for tag in spec.languages}}
-            note = Diagnostic("law.layout", f"{', '.join(spec.languages)} on {' x '.join(size)}, type at {scale:.0%} of the law's "
-                              f"{fmt.min_type_pt:g} pt", Severity.NOTE, law.location("formats"))
+            facts = {
+                "size": list(size),
+                "type_scale": scale,
+                "smallest_type_pt": round(type_sizes(document).body or 0, 1),
+                "printed": dict(spec.printed),
+                "law": law.id,
+                "law_verified": law.verified.isoformat(),
+                "law_wording": {tag: law.text[tag] for tag in spec.languages},
+            }
+            note = Diagnostic(
+                "law.layout",
+                f"{', '.join(spec.languages)} on {' x '.join(size)}, type at {scale:.0%} of the law's {fmt.min_type_pt:g} pt",
+                Severity.NOTE,
+                law.location("formats"),
+            )
             return Rendered(data, 1, [*spec.diagnostics, *problems, note], facts)
     raise ProjectError.of("law.does-not-fit", _does_not_fit(spec, tools, candidates), law.location("formats"))
 
 
 def _does_not_fit(spec: NoticeSpec, tools: WorkerTools, tried: list[tuple[str, str]]) -> str:
     names = ", ".join(block["english_name"] for block in spec.blocks)
-    message = (f"a {len(spec.languages)}-language notice ({names}) does not fit on {' or '.join(' x '.join(s) for s in tried)} "
-               f"at {spec.format.min_type_pt:g} pt")
+    message = (
+        f"a {len(spec.languages)}-language notice ({names}) does not fit on {' or '.join(' x '.join(s) for s in tried)} "
+        f"at {spec.format.min_type_pt:g} pt"
+    )
     for candidate in spec.format.sizes:
         if candidate not in tried and _fits(_lay_out(spec, tools, candidate, 1.0)):
             return f"{message}: it needs {' x '.join(candidate)} (--size {'x'.join(candidate)})"
@@ -318,18 +380,37 @@ def _lay_out(spec: NoticeSpec, tools: WorkerTools, size: tuple[str, str], scale:
     usable = css_length_in_points(size[1]) - 2 * margin_pt - (2.2 + 0.6 * parts) * fmt.min_type_pt * scale
     drafts = [block["english_name"] for block in spec.blocks if block["draft"]]
     context: dict[str, Any] = {
-        "law": law, "format": fmt, "blocks": spec.blocks, "equal_parts": bool(law.languages.equal_parts) and len(spec.blocks) > 1,
-        "page": {"width": size[0], "height": size[1], "margin": margin, "small": small,
-                 "part_height": f"{usable / parts:.1f}pt",
-                 "type_pt": f"{fmt.min_type_pt * scale:.2f}", "number_pt": f"{max(fmt.number_min_pt, fmt.min_type_pt) * scale:.2f}"},
-        "created": law.verified.isoformat(), "lang": spec.blocks[0]["lang"] if len(spec.blocks) == 1 else "en",
+        "law": law,
+        "format": fmt,
+        "blocks": spec.blocks,
+        "equal_parts": bool(law.languages.equal_parts) and len(spec.blocks) > 1,
+        "page": {
+            "width": size[0],
+            "height": size[1],
+            "margin": margin,
+            "small": small,
+            "part_height": f"{usable / parts:.1f}pt",
+            "type_pt": f"{fmt.min_type_pt * scale:.2f}",
+            "number_pt": f"{max(fmt.number_min_pt, fmt.min_type_pt) * scale:.2f}",
+        },
+        "created": law.verified.isoformat(),
+        "lang": spec.blocks[0]["lang"] if len(spec.blocks) == 1 else "en",
         "qr": _qr_context(spec.qr),
-        "proof_note": None if spec.release or not drafts else
-        f"Draft: the {', '.join(drafts)} text is a translation no native speaker has reviewed yet.",
+        "proof_note": None
+        if spec.release or not drafts
+        else f"Draft: the {', '.join(drafts)} text is a translation no native speaker has reviewed yet.",
     }
     where = Location(tools.project.paths.root / law.source_file)
-    html = tools.html.render(NOTICE_TEMPLATE, context, catalog=None, tag=context["lang"], item=spec.key.name, where=where,
-                             known_bad=tools.project.known_bad, strict_numbers=False)
+    html = tools.html.render(
+        NOTICE_TEMPLATE,
+        context,
+        catalog=None,
+        tag=context["lang"],
+        item=spec.key.name,
+        where=where,
+        known_bad=tools.project.known_bad,
+        strict_numbers=False,
+    )
     css = read_input(tools.project.paths.templates / NOTICE_CSS).decode("utf-8")
     return tools.pdf.lay_out(html.html, [spec.design.css(spec.variant.is_print), css], spec.key.name, NOTICE_TEMPLATE)
 
@@ -352,20 +433,39 @@ def _check_rules(spec: NoticeSpec, project: Project, size: tuple[str, str], docu
     page = document.pages[0]
     laid_out = (f"{page.width * 0.75:.2f}pt", f"{page.height * 0.75 + 0.01:.2f}pt")
     if fmt.min_size and not fmt.allows((f"{page.width * 0.75 + 0.4:.2f}pt", f"{page.height * 0.75 + 0.4:.2f}pt")):
-        problems.append(_error("law.size", f"{law.title}: page {' x '.join(size)} is smaller than the {' x '.join(fmt.min_size)} "
-                               f"the law requires ({' x '.join(laid_out)} laid out)", where))
+        problems.append(
+            _error(
+                "law.size",
+                f"{law.title}: page {' x '.join(size)} is smaller than the {' x '.join(fmt.min_size)} "
+                f"the law requires ({' x '.join(laid_out)} laid out)",
+                where,
+            )
+        )
     sizes = type_sizes(document)
     smallest = min(value for value in (sizes.body, sizes.small, sizes.number) if value) if any((sizes.body, sizes.small)) else 0.0
     if smallest < fmt.min_type_pt - 0.01:
-        problems.append(_error("law.min-type", f"{law.title}: type of {smallest:.1f} pt on the page, below the {fmt.min_type_pt:g} pt "
-                               "the law requires", where))
+        problems.append(
+            _error(
+                "law.min-type",
+                f"{law.title}: type of {smallest:.1f} pt on the page, below the {fmt.min_type_pt:g} pt the law requires",
+                where,
+            )
+        )
     if fmt.number_min_pt and sizes.number and sizes.number < fmt.number_min_pt - 0.01:
-        problems.append(_error("law.number-type", f"{law.title}: the hotline number is set in {sizes.number:.1f} pt, below the "
-                               f"{fmt.number_min_pt:g} pt the law requires", where))
+        problems.append(
+            _error(
+                "law.number-type",
+                f"{law.title}: the hotline number is set in {sizes.number:.1f} pt, below the "
+                f"{fmt.number_min_pt:g} pt the law requires",
+                where,
+            )
+        )
     present = _languages_on_page(page)
     missing = [tag for tag in spec.languages if tag not in present]
     if missing:
-        problems.append(_error("law.language-missing", f"{law.title}: {', '.join(missing)} missing from the laid-out page", where))
+        problems.append(
+            _error("law.language-missing", f"{law.title}: {', '.join(missing)} missing from the laid-out page", where)
+        )
     problems += _check_elements(project, spec, page)
     problems += _check_numbers_bold(spec, page) + _check_equal_parts(spec, page) + _check_qr(spec, page)
     return problems
@@ -378,9 +478,14 @@ def _check_numbers_bold(spec: NoticeSpec, page: Any) -> list[Diagnostic]:
     numbers = list(_number_boxes(page._page_box))
     light = [box.text for box in numbers if box.style["font_weight"] < BOLD]
     if not numbers or light:
-        return [_error("law.number-bold", f"{spec.law.title}: the law wants the hotline number in bold; "
-                       + (f"{light[0]!r} is not bold on the laid-out page" if light else "no number is laid out"),
-                       spec.law.location("formats"))]
+        return [
+            _error(
+                "law.number-bold",
+                f"{spec.law.title}: the law wants the hotline number in bold; "
+                + (f"{light[0]!r} is not bold on the laid-out page" if light else "no number is laid out"),
+                spec.law.location("formats"),
+            )
+        ]
     return []
 
 
@@ -399,11 +504,19 @@ def _check_equal_parts(spec: NoticeSpec, page: Any) -> list[Diagnostic]:
         return []
     parts = [box for box in descendants(page._page_box) if "statute" in _classes(box) and type(box).__name__ == "BlockBox"]
     sizes = [(box.border_width(), box.border_height()) for box in parts]
-    if len(sizes) != len(spec.languages) or max(s[0] for s in sizes) - min(s[0] for s in sizes) > EQUAL_TOLERANCE_PX \
-            or max(s[1] for s in sizes) - min(s[1] for s in sizes) > EQUAL_TOLERANCE_PX:
+    if (
+        len(sizes) != len(spec.languages)
+        or max(s[0] for s in sizes) - min(s[0] for s in sizes) > EQUAL_TOLERANCE_PX
+        or max(s[1] for s in sizes) - min(s[1] for s in sizes) > EQUAL_TOLERANCE_PX
+    ):
         shown = ", ".join(f"{w * 0.75:.0f} x {h * 0.75:.0f} pt" for w, h in sizes)
-        return [_error("law.equal-parts", f"{spec.law.title}: the law wants each language part the same size; laid out: {shown}",
-                       spec.law.location("languages"))]
+        return [
+            _error(
+                "law.equal-parts",
+                f"{spec.law.title}: the law wants each language part the same size; laid out: {shown}",
+                spec.law.location("languages"),
+            )
+        ]
     return []
 
 
@@ -412,8 +525,13 @@ def _check_qr(spec: NoticeSpec, page: Any) -> list[Diagnostic]:
         return []
     codes = [box for box in descendants(page._page_box) if "qr-code" in _classes(box)]
     if not codes:
-        return [_error("law.qr", f"{spec.law.title}: the law asks for the hotline's QR code, and none is laid out",
-                       spec.law.location("formats"))]
+        return [
+            _error(
+                "law.qr",
+                f"{spec.law.title}: the law asks for the hotline's QR code, and none is laid out",
+                spec.law.location("formats"),
+            )
+        ]
     return []
 
 
@@ -430,13 +548,23 @@ def _check_elements(project: Project, spec: NoticeSpec, page: Any) -> list[Diagn
         for element in (law.elements[key] for key in law.printed_elements):
             text = laid_out.get((tag, element.id), "")
             if not text.strip():
-                problems.append(_error("law.element", f"{law.title}: the {tag} sign lacks {element.id} ({element.requires})",
-                                       law.location("elements")))
+                problems.append(
+                    _error(
+                        "law.element",
+                        f"{law.title}: the {tag} sign lacks {element.id} ({element.requires})",
+                        law.location("elements"),
+                    )
+                )
                 continue
             for expected in shown_forms(project, element):
                 if expected.lower() not in text.lower():
-                    problems.append(_error("law.element", f"{law.title}: the {tag} {element.id} passage does not show "
-                                           f"{expected} on the laid-out page", law.location("elements")))
+                    problems.append(
+                        _error(
+                            "law.element",
+                            f"{law.title}: the {tag} {element.id} passage does not show {expected} on the laid-out page",
+                            law.location("elements"),
+                        )
+                    )
     return problems
 
 
@@ -455,8 +583,11 @@ def _element_text_on_page(page: Any) -> dict[tuple[str, str], str]:
 
 
 def _languages_on_page(page: Any) -> set[str]:
-    return {box.element.get("lang") for box in descendants(page._page_box)
-            if "statute" in _classes(box) and any(is_text(inner) for inner in descendants(box))}
+    return {
+        box.element.get("lang")
+        for box in descendants(page._page_box)
+        if "statute" in _classes(box) and any(is_text(inner) for inner in descendants(box))
+    }
 
 
 def _classes(box: Any) -> list[str]:

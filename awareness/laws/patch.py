@@ -59,9 +59,12 @@ class LabelStock:
     def cell(self, index: int) -> tuple[float, float, float, float]:
         """Label `index` on its sheet: left, top, width, height in points from the top-left corner."""
         row, column = divmod(index % self.per_sheet, self.columns)
-        return (css_length_in_points(self.left_margin) + column * css_length_in_points(self.horizontal_pitch),
-                css_length_in_points(self.top_margin) + row * css_length_in_points(self.vertical_pitch),
-                css_length_in_points(self.label[0]), css_length_in_points(self.label[1]))
+        return (
+            css_length_in_points(self.left_margin) + column * css_length_in_points(self.horizontal_pitch),
+            css_length_in_points(self.top_margin) + row * css_length_in_points(self.vertical_pitch),
+            css_length_in_points(self.label[0]),
+            css_length_in_points(self.label[1]),
+        )
 
 
 @dataclass(frozen=True)
@@ -105,11 +108,23 @@ def load_stock(project: Project, stock_id: str) -> LabelStock:
     if not check_schema(data, "label_stock", path, problems):
         problems.raise_if_errors()
     if stock_id not in data:
-        raise ProjectError.of("patch.stock", f"unknown label stock '{stock_id}' (known: {', '.join(sorted(data))})", Location(path))
+        raise ProjectError.of(
+            "patch.stock", f"unknown label stock '{stock_id}' (known: {', '.join(sorted(data))})", Location(path)
+        )
     entry = data[stock_id]
-    return LabelStock(stock_id, entry["name"], (entry["page"][0], entry["page"][1]), entry["columns"], entry["rows"],
-                      (entry["label"][0], entry["label"][1]), entry["top_margin"], entry["left_margin"], entry["horizontal_pitch"],
-                      entry["vertical_pitch"], entry["padding"])
+    return LabelStock(
+        stock_id,
+        entry["name"],
+        (entry["page"][0], entry["page"][1]),
+        entry["columns"],
+        entry["rows"],
+        (entry["label"][0], entry["label"][1]),
+        entry["top_margin"],
+        entry["left_margin"],
+        entry["horizontal_pitch"],
+        entry["vertical_pitch"],
+        entry["padding"],
+    )
 
 
 # ---------------------------------------------------------------- what changed
@@ -140,15 +155,25 @@ def find_changes(project: Project, out_dir: Path) -> tuple[list[Change], list[Di
 def _number_changes(project: Project, key: JobKey, shown: str, pdf: Path, facts: dict[str, Any]) -> list[Change]:
     found = []
     printed = facts.get("printed")
-    for ref, old in (printed.items() if isinstance(printed, dict) else ()):
+    for ref, old in printed.items() if isinstance(printed, dict) else ():
         line_id, _, kind = str(ref).partition(".")
         line = project.hotlines.get(line_id)
         value = line.field(kind) if line else None
         if value is not None and _still_holds(project, line_id, kind, str(old)):
             continue
         new = line.printed(kind) if line and value is not None else None
-        found.append(Change(shown, key.name, str(ref), line.name if line else line_id, str(old), new,
-                            max(_times_printed(pdf, str(old)), 1), _label_type(project, key)))
+        found.append(
+            Change(
+                shown,
+                key.name,
+                str(ref),
+                line.name if line else line_id,
+                str(old),
+                new,
+                max(_times_printed(pdf, str(old)), 1),
+                _label_type(project, key),
+            )
+        )
     return found
 
 
@@ -176,8 +201,11 @@ def _wording_changes(project: Project, key: JobKey, shown: str, facts: dict[str,
             old_lines = [line.replace(number.old, number.new or number.old) for line in old_lines]
         for old, new in _changed_lines(old_lines, _lines(new_text)):
             reprint = "" if new and len(new) <= LONGEST_WORDING_LINE and old else "the passage changed too much for a label"
-            found.append(Change(shown, key.name, f"wording {tag}", f"{law.citation} ({tag})", old, new, 1, _label_type(project, key),
-                                reprint))
+            found.append(
+                Change(
+                    shown, key.name, f"wording {tag}", f"{law.citation} ({tag})", old, new, 1, _label_type(project, key), reprint
+                )
+            )
     return found
 
 
@@ -223,8 +251,12 @@ def _label_type(project: Project, key: JobKey) -> float:
 
 
 def labels_of(changes: list[Change]) -> list[Label]:
-    return [Label(change.name, change.new, change.pdf, change.type_pt, not change.entry.startswith("wording"))
-            for change in changes if change.new and not change.reprint for _ in range(change.count)]
+    return [
+        Label(change.name, change.new, change.pdf, change.type_pt, not change.entry.startswith("wording"))
+        for change in changes
+        if change.new and not change.reprint
+        for _ in range(change.count)
+    ]
 
 
 # ---------------------------------------------------------------- the label sheet as a job
@@ -238,25 +270,45 @@ class PatchJob:
         changes, _problems = find_changes(project, options.out_dir)
         labels = labels_of(changes)
         if not labels:
-            raise ProjectError.of("patch.nothing", "no issued PDF under the output folder prints a line that changed and that a "
-                                  "label can carry: nothing to patch")
+            raise ProjectError.of(
+                "patch.nothing",
+                "no issued PDF under the output folder prints a line that changed and that a label can carry: nothing to patch",
+            )
         return PatchSpec(key, stock, tuple(labels), tuple(changes), datetime.date.today().isoformat(), project.design)
 
     def render(self, spec: PatchSpec, tools: WorkerTools) -> Rendered:
         document = _lay_out(spec, tools, spec.labels)
         too_big = _overflowing_labels(document)
         if too_big:
-            raise ProjectError.of("patch.does-not-fit", f"{len(too_big)} label(s) do not fit {spec.stock.name} at the type the "
-                                  f"sign's law requires, e.g. {spec.labels[min(too_big)].text!r} at "
-                                  f"{spec.labels[min(too_big)].type_pt:g} pt for {spec.labels[min(too_big)].for_pdf}: "
-                                  "reprint that sign", Location(tools.project.paths.materials / STOCK_FILE))
+            raise ProjectError.of(
+                "patch.does-not-fit",
+                f"{len(too_big)} label(s) do not fit {spec.stock.name} at the type the "
+                f"sign's law requires, e.g. {spec.labels[min(too_big)].text!r} at "
+                f"{spec.labels[min(too_big)].type_pt:g} pt for {spec.labels[min(too_big)].for_pdf}: "
+                "reprint that sign",
+                Location(tools.project.paths.materials / STOCK_FILE),
+            )
         data = tools.pdf.write(document, PdfVariant(), PdfMeta(spec.created))
-        facts = {"stock": spec.stock.id, "labels": len(spec.labels),
-                 "changes": [{"pdf": c.pdf, "entry": c.entry, "old": c.old, "new": c.new, "count": c.count, "reprint": c.reprint}
-                             for c in spec.changes]}
-        notes = [Diagnostic("patch.reprint", f"{change.pdf}: {change.entry} changed ({shorten(change.old)!r}"
-                            + (f" -> {shorten(change.new)!r}" if change.new else "") + f"); {change.reprint or 'the line is gone'}: "
-                            "reprint it", Severity.WARNING) for change in spec.changes if change.reprint or not change.new]
+        facts = {
+            "stock": spec.stock.id,
+            "labels": len(spec.labels),
+            "changes": [
+                {"pdf": c.pdf, "entry": c.entry, "old": c.old, "new": c.new, "count": c.count, "reprint": c.reprint}
+                for c in spec.changes
+            ],
+        }
+        notes = [
+            Diagnostic(
+                "patch.reprint",
+                f"{change.pdf}: {change.entry} changed ({shorten(change.old)!r}"
+                + (f" -> {shorten(change.new)!r}" if change.new else "")
+                + f"); {change.reprint or 'the line is gone'}: "
+                "reprint it",
+                Severity.WARNING,
+            )
+            for change in spec.changes
+            if change.reprint or not change.new
+        ]
         return Rendered(data, len(document.pages), notes, facts)
 
     def verify(self, spec: PatchSpec, path: Path, tools: WorkerTools) -> list[Diagnostic]:
@@ -268,12 +320,22 @@ class PatchJob:
 def _lay_out(spec: PatchSpec, tools: WorkerTools, labels: tuple[Label, ...]) -> Any:
     stock = spec.stock
     pad = css_length_in_points(stock.padding)
-    sheets = [[(index, label, stock.cell(index)) for index, label in enumerate(labels) if index // stock.per_sheet == sheet]
-              for sheet in range((len(labels) + stock.per_sheet - 1) // stock.per_sheet)]
+    sheets = [
+        [(index, label, stock.cell(index)) for index, label in enumerate(labels) if index // stock.per_sheet == sheet]
+        for sheet in range((len(labels) + stock.per_sheet - 1) // stock.per_sheet)
+    ]
     context = {"stock": stock, "sheets": sheets, "pad": pad, "name_pt": NAME_PT, "created": spec.created}
     where = Location(tools.project.paths.templates / TEMPLATE)
-    html = tools.html.render(TEMPLATE, context, catalog=None, tag="en", item=spec.key.name, where=where,
-                             known_bad=tools.project.known_bad, strict_numbers=False)
+    html = tools.html.render(
+        TEMPLATE,
+        context,
+        catalog=None,
+        tag="en",
+        item=spec.key.name,
+        where=where,
+        known_bad=tools.project.known_bad,
+        strict_numbers=False,
+    )
     css = read_input(tools.project.paths.templates / "notice.css").decode("utf-8")
     return tools.pdf.lay_out(html.html, [spec.design.css(False), css], spec.key.name, TEMPLATE)
 
@@ -289,8 +351,12 @@ def _overflowing_labels(document: Any) -> set[int]:
             top, bottom = box.content_box_y(), box.content_box_y() + box.height
             left, right = box.content_box_x(), box.content_box_x() + box.width
             for inner in descendants(box):
-                if is_text(inner) and (inner.position_y + inner.height > bottom + 0.5 or inner.position_y < top - 0.5
-                                       or inner.position_x + inner.width > right + 0.5 or inner.position_x < left - 0.5):
+                if is_text(inner) and (
+                    inner.position_y + inner.height > bottom + 0.5
+                    or inner.position_y < top - 0.5
+                    or inner.position_x + inner.width > right + 0.5
+                    or inner.position_x < left - 0.5
+                ):
                     found.add(int(element.get("data-label")))
     return found
 

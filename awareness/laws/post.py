@@ -98,7 +98,7 @@ class SitePlan:
 
 
 def county_key(text: str | None) -> str | None:
-    """"Los Angeles", "los-angeles County" -> "los_angeles"."""
+    """ "Los Angeles", "los-angeles County" -> "los_angeles"."""
     if not text:
         return None
     key = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
@@ -109,8 +109,11 @@ def plan_site(project: Project, site: Site) -> SitePlan:
     """The notices the laws require at a site; a kind of business no law file knows is an error."""
     kinds = _business_kinds(project)
     if site.business not in kinds:
-        raise ProjectError.of("post.business", f"'{site.business}' is not a kind of business in materials/{KINDS_FILE} "
-                              f"(known: {', '.join(sorted(kinds))})", Location(project.paths.materials / KINDS_FILE))
+        raise ProjectError.of(
+            "post.business",
+            f"'{site.business}' is not a kind of business in materials/{KINDS_FILE} (known: {', '.join(sorted(kinds))})",
+            Location(project.paths.materials / KINDS_FILE),
+        )
     laws = [law for law in project.laws.values() if _applies(law, site)]
     requirements = tuple(_requirement(project, law, site) for law in sorted(laws, key=lambda law: (law.locality or "", law.id)))
     broken = [name.split(":", 1)[1] for name in project.broken if name.startswith("law:")]
@@ -141,26 +144,51 @@ def _requirement(project: Project, law: Law, site: Site) -> Requirement:
         missing = [tag for tag in languages if tag not in law.text]
         if missing:
             problem = f"no wording in {', '.join(missing)} in materials/laws/{law.id}.yaml: add a translation under text:"
-    order = None if problem and law.verification == "none" else NoticeOrder(
-        law.id, county, (), None, None, tuple(sorted(workforce.items())))
-    return Requirement(law.id, law.title, law.citation, law.verification, law.who, "and" if law.formats_rule == "all" else "or",
-                       formats, languages,
-                       law.languages.separate_signs, bool(law.languages.equal_parts), problem,
-                       law.verification_note.strip() if law.verification != "full" else "", order, law.penalties)
+    order = (
+        None
+        if problem and law.verification == "none"
+        else NoticeOrder(law.id, county, (), None, None, tuple(sorted(workforce.items())))
+    )
+    return Requirement(
+        law.id,
+        law.title,
+        law.citation,
+        law.verification,
+        law.who,
+        "and" if law.formats_rule == "all" else "or",
+        formats,
+        languages,
+        law.languages.separate_signs,
+        bool(law.languages.equal_parts),
+        problem,
+        law.verification_note.strip() if law.verification != "full" else "",
+        order,
+        law.penalties,
+    )
 
 
 def _format_need(law: Law, fmt: LawFormat) -> FormatNeed:
     places = fmt.placement or law.placement
-    size = (f"at least {' x '.join(fmt.min_size)}" + (" (either way up)" if fmt.either_orientation else "")
-            if fmt.min_size else "no size set by law: " + " x ".join(fmt.sizes[0]) if fmt.sizes else "as the material")
+    size = (
+        f"at least {' x '.join(fmt.min_size)}" + (" (either way up)" if fmt.either_orientation else "")
+        if fmt.min_size
+        else "no size set by law: " + " x ".join(fmt.sizes[0])
+        if fmt.sizes
+        else "as the material"
+    )
     number = f"; the number at least {fmt.number_min_pt:g} pt" if fmt.number_min_pt else ""
     bold = "; the number in bold" if fmt.number_bold else ""
     body = "; all text bold" if fmt.bold_body else ""
     qr = "; the hotline's QR code" if fmt.qr else ""
     rule = fmt.placement_rule or law.placement_rule
-    return FormatNeed(fmt.name, tuple(PLACES.get(place, place) for place in places),
-                      "in one of these places" if rule == "any" else "in each of these places", size,
-                      f"type at least {fmt.min_type_pt:g} pt{number}{bold}{body}{qr}", fmt.note)
+    return FormatNeed(
+        fmt.name,
+        tuple(PLACES.get(place, place) for place in places),
+        "in one of these places" if rule == "any" else "in each of these places",
+        size,
+        f"type at least {fmt.min_type_pt:g} pt{number}{bold}{body}{qr}",
+        fmt.note,
+    )
 
 
 def _business_kinds(project: Project) -> dict[str, str]:
@@ -195,13 +223,36 @@ def site_of_key(project: Project, subject: str, place: str, variant: str) -> Sit
 
 def plan_as_data(plan: SitePlan) -> dict[str, Any]:
     """The answer as JSON for `post --format json`."""
-    return {"state": plan.site.state, "county": plan.site.county, "business": plan.site.business,
-            "workforce": dict(plan.site.workforce), "no_duty": plan.no_duty, "notes": list(plan.notes),
-            "notices": [{"law": req.law_id, "title": req.title, "citation": req.citation, "verification": req.verification,
-                         "languages": list(req.languages), "separate_signs": req.separate_signs, "problem": req.problem,
-                         "formats_rule": req.formats_rule, "unverified": req.note,
-                         "formats": [{"name": need.name, "where": list(need.where), "where_rule": need.where_rule,
-                                      "size": need.size, "type": need.type, "note": need.note}
-                                     for need in req.formats]}
-                        for req in plan.requirements]}
-
+    return {
+        "state": plan.site.state,
+        "county": plan.site.county,
+        "business": plan.site.business,
+        "workforce": dict(plan.site.workforce),
+        "no_duty": plan.no_duty,
+        "notes": list(plan.notes),
+        "notices": [
+            {
+                "law": req.law_id,
+                "title": req.title,
+                "citation": req.citation,
+                "verification": req.verification,
+                "languages": list(req.languages),
+                "separate_signs": req.separate_signs,
+                "problem": req.problem,
+                "formats_rule": req.formats_rule,
+                "unverified": req.note,
+                "formats": [
+                    {
+                        "name": need.name,
+                        "where": list(need.where),
+                        "where_rule": need.where_rule,
+                        "size": need.size,
+                        "type": need.type,
+                        "note": need.note,
+                    }
+                    for need in req.formats
+                ],
+            }
+            for req in plan.requirements
+        ],
+    }

@@ -23,8 +23,19 @@ if TYPE_CHECKING:
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 MAX_LOGO_PIXELS = 6000
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-_SVG_FORBIDDEN_TAGS = {"script", "foreignobject", "iframe", "object", "embed", "audio", "video", "animate", "set",
-                       "handler", "listener"}
+_SVG_FORBIDDEN_TAGS = {
+    "script",
+    "foreignobject",
+    "iframe",
+    "object",
+    "embed",
+    "audio",
+    "video",
+    "animate",
+    "set",
+    "handler",
+    "listener",
+}
 _CSS_URL = re.compile(r"url\(\s*['\"]?(?!#)", re.IGNORECASE)
 
 
@@ -107,8 +118,9 @@ def colour_problems(primary: str | None) -> list[str]:
         return [f"colour {primary!r} is not written #rrggbb"]
     found = contrast(primary, "#ffffff")
     if found < AA_NORMAL:
-        return [f"white text on {primary} has a contrast of {found:.1f}:1, below the {AA_NORMAL}:1 of WCAG AA: "
-                "choose a darker colour"]
+        return [
+            f"white text on {primary} has a contrast of {found:.1f}:1, below the {AA_NORMAL}:1 of WCAG AA: choose a darker colour"
+        ]
     return []
 
 
@@ -124,8 +136,11 @@ def load_cobrand(project: Project, data: dict[str, Any], problems: Collector) ->
             problems.add("cobrand.colour", problem, location_of(data, key))
     line = data.get("local_line")
     if line and line not in project.hotlines:
-        problems.add("reference.hotline", f"unknown hotline '{line}' (known: {', '.join(sorted(project.hotlines))})",
-                     location_of(data, "local_line"))
+        problems.add(
+            "reference.hotline",
+            f"unknown hotline '{line}' (known: {', '.join(sorted(project.hotlines))})",
+            location_of(data, "local_line"),
+        )
     return CoBrand(name, logo, data.get("primary"), data.get("accent"), line)
 
 
@@ -137,8 +152,11 @@ def _logo_path(project: Project, data: dict[str, Any], problems: Collector) -> P
     where: Location | None = location_of(data, "logo")
     text = str(data["logo"])
     if re.match(r"^[a-z][a-z0-9+.-]*:", text, re.IGNORECASE):
-        problems.add("cobrand.logo", f"logo {text!r} is an address; a logo must be a file inside the project "
-                     "(nothing is fetched from the network)", where)
+        problems.add(
+            "cobrand.logo",
+            f"logo {text!r} is an address; a logo must be a file inside the project (nothing is fetched from the network)",
+            where,
+        )
         return None
     path = (project.paths.root / text).resolve()
     if not project.paths.inside(path):

@@ -15,7 +15,15 @@ from ..model.design import DesignTokens
 from ..model.diagnostics import Acknowledgement, Collector, Location, ProjectError, warning
 from ..model.hotline import Hotline, KnownBadNumber, build_hotline, known_bad_numbers
 from ..model.material import (
-    Campaign, Material, NoticeOrder, Organization, PdfVariant, PrintSpec, QrSpec, Region, SheetSpec,
+    Campaign,
+    Material,
+    NoticeOrder,
+    Organization,
+    PdfVariant,
+    PrintSpec,
+    QrSpec,
+    Region,
+    SheetSpec,
 )
 from ..model.paths import ProjectPaths
 from ..model.project import LanguageEntry, Project
@@ -82,21 +90,28 @@ def check_printed_text(text: str, what: str, where: Location | None, problems: C
     if untrusted:
         problems.add("text.untrusted", f"{what}: {untrusted}", where)
     for number in typed_numbers(text, strict):
-        problems.add("number.typed", f"{what}: a number is typed into the text ({number.text!r}); numbers are "
-                     "printed from the registry through placeholders only", where)
+        problems.add(
+            "number.typed",
+            f"{what}: a number is typed into the text ({number.text!r}); numbers are "
+            "printed from the registry through placeholders only",
+            where,
+        )
 
 
 def _known_bad(paths: ProjectPaths, hotlines_data: dict[str, Any], problems: Collector) -> list[KnownBadNumber]:
     entries = _load(paths.materials / "known_bad_numbers.yaml", "known_bad_numbers", problems) or []
     nationals = {
         national_digits(spec["dial"].lstrip("+"), entry.get("country", "US")) if spec["dial"].startswith("+") else spec["dial"]
-        for entry in hotlines_data.values() for kind in ("phone", "tty", "sms") if isinstance(spec := entry.get(kind), dict)
+        for entry in hotlines_data.values()
+        for kind in ("phone", "tty", "sms")
+        if isinstance(spec := entry.get(kind), dict)
     }
     return known_bad_numbers(list(entries), nationals)
 
 
-def _registry(data: dict[str, Any], known_bad: list[KnownBadNumber], today: datetime.date,
-              problems: Collector) -> dict[str, Hotline]:
+def _registry(
+    data: dict[str, Any], known_bad: list[KnownBadNumber], today: datetime.date, problems: Collector
+) -> dict[str, Hotline]:
     registry = {}
     for line_id, entry in data.items():
         entry = dict(entry) | {"verified": checked_date(entry["verified"], location_of(entry, "verified"), problems, today)}
@@ -137,8 +152,12 @@ def _supplement(paths: ProjectPaths, tag: str) -> LocaleSupplement | None:
     path = locale_file(paths.translations, tag)
     if not path.is_file():
         if cldr_locale(tag) is None:
-            raise ProjectError.of("language.locale-data", f"'{tag}' is not in the locale database (CLDR) and has no "
-                                  f"{path.name}: names of languages and dates cannot be written in it", Location(path))
+            raise ProjectError.of(
+                "language.locale-data",
+                f"'{tag}' is not in the locale database (CLDR) and has no "
+                f"{path.name}: names of languages and dates cannot be written in it",
+                Location(path),
+            )
         return None
     problems = Collector()
     data = _load(path, "locale", problems)
@@ -155,8 +174,9 @@ def _review_state(po_path: Path, today: datetime.date) -> ReviewState:
     return parse_review("".join(line + "\n" for line in text.splitlines() if line.startswith("#")), today)
 
 
-def _regions(paths: ProjectPaths, hotlines: dict[str, Hotline], languages: dict[str, LanguageEntry],
-             problems: Collector) -> dict[str, Region]:
+def _regions(
+    paths: ProjectPaths, hotlines: dict[str, Hotline], languages: dict[str, LanguageEntry], problems: Collector
+) -> dict[str, Region]:
     data = _load(paths.materials / "regions.yaml", "regions", problems) or {}
     paper_sizes = load_yaml(paths.materials / "paper_sizes.yaml")
     regions = {}
@@ -169,8 +189,14 @@ def _regions(paths: ProjectPaths, hotlines: dict[str, Hotline], languages: dict[
             _require(tag, languages, "language (no catalog in translations/)", location_of(entry["languages"], index), problems)
         country = entry.get("country", "")
         regions[region_id] = Region(
-            region_id, entry["name"], country, entry.get("paper") or _paper_of(paper_sizes, country), entry["hotline"],
-            tuple(entry.get("more_hotlines", ())), entry["emergency"], tuple(entry["languages"]),
+            region_id,
+            entry["name"],
+            country,
+            entry.get("paper") or _paper_of(paper_sizes, country),
+            entry["hotline"],
+            tuple(entry.get("more_hotlines", ())),
+            entry["emergency"],
+            tuple(entry["languages"]),
         )
     return regions
 
@@ -223,16 +249,26 @@ def _material(data: dict[str, Any], source_file: str) -> Material:
     qr = data.get("qr")
     minimum = data["min_type"]
     return Material(
-        id=data["id"], title=data["title"], template=data["template"], pages=data["pages"],
+        id=data["id"],
+        title=data["title"],
+        template=data["template"],
+        pages=data["pages"],
         sizes={paper: (size[0], size[1]) for paper, size in data["size"].items()},
         qr=QrSpec(qr["enabled"], qr.get("payload", "web"), qr.get("size", "24mm")) if qr else None,
-        organizations=tuple(data.get("organizations", ())), text=dict(data["text"]), source_file=source_file,
-        safe_margin=data["safe_margin"], min_body_pt=css_length_in_points(minimum["body"]),
+        organizations=tuple(data.get("organizations", ())),
+        text=dict(data["text"]),
+        source_file=source_file,
+        safe_margin=data["safe_margin"],
+        min_body_pt=css_length_in_points(minimum["body"]),
         min_small_pt=css_length_in_points(minimum["small_print"]),
         min_number_pt=css_length_in_points(minimum["number"]) if "number" in minimum else 0.0,
-        print=PrintSpec(**data.get("print", {})), sheet=SheetSpec(**data["sheet"]) if "sheet" in data else None,
-        tabs=data.get("tabs", 0), audience=data.get("audience", "public"), discreet=data.get("discreet", False),
-        large_print=data.get("large_print", False), tiles=data.get("tiles"),
+        print=PrintSpec(**data.get("print", {})),
+        sheet=SheetSpec(**data["sheet"]) if "sheet" in data else None,
+        tabs=data.get("tabs", 0),
+        audience=data.get("audience", "public"),
+        discreet=data.get("discreet", False),
+        large_print=data.get("large_print", False),
+        tiles=data.get("tiles"),
     )
 
 
@@ -248,8 +284,11 @@ def _load_campaigns(project: Project) -> None:
 
 
 def _campaign(project: Project, path: Path, data: dict[str, Any], problems: Collector) -> Campaign | None:
-    checks = (("materials", project.materials, "material"), ("languages", project.languages, "language"),
-              ("regions", project.regions, "region"))
+    checks = (
+        ("materials", project.materials, "material"),
+        ("languages", project.languages, "language"),
+        ("regions", project.regions, "region"),
+    )
     for key, known, kind in checks:
         if isinstance(data[key], list):
             for index, name in enumerate(data[key]):
@@ -262,23 +301,39 @@ def _campaign(project: Project, path: Path, data: dict[str, Any], problems: Coll
     if problems.errors:
         return None
     return Campaign(
-        path.stem, _names(data["materials"]), _names(data["languages"]), tuple(data["regions"]),
-        source_file=project.paths.relative(path), description=data.get("description", ""),
-        paper=overrides.get("paper"), qr=QrSpec(qr["enabled"], qr.get("payload", "web")) if qr else None,
-        print=PrintSpec(**overrides["print"]) if "print" in overrides else None, sheets=overrides.get("sheets", False),
-        tiles=overrides.get("tiles", False), text_exports=overrides.get("text_exports", False),
-        bundle=overrides.get("bundle", False), variant=variant, cobrand=cobrand,
+        path.stem,
+        _names(data["materials"]),
+        _names(data["languages"]),
+        tuple(data["regions"]),
+        source_file=project.paths.relative(path),
+        description=data.get("description", ""),
+        paper=overrides.get("paper"),
+        qr=QrSpec(qr["enabled"], qr.get("payload", "web")) if qr else None,
+        print=PrintSpec(**overrides["print"]) if "print" in overrides else None,
+        sheets=overrides.get("sheets", False),
+        tiles=overrides.get("tiles", False),
+        text_exports=overrides.get("text_exports", False),
+        bundle=overrides.get("bundle", False),
+        variant=variant,
+        cobrand=cobrand,
         notices=tuple(_notice_order(entry) for entry in data.get("notices", [])),
-        acknowledge=tuple(Acknowledgement(entry["code"], entry.get("items", "*"), entry["reason"],
-                                          location_of(data["acknowledge"], index))
-                          for index, entry in enumerate(data.get("acknowledge", []))),
+        acknowledge=tuple(
+            Acknowledgement(entry["code"], entry.get("items", "*"), entry["reason"], location_of(data["acknowledge"], index))
+            for index, entry in enumerate(data.get("acknowledge", []))
+        ),
     )
 
 
 def _notice_order(entry: dict[str, Any]) -> NoticeOrder:
     size = entry.get("size")
-    return NoticeOrder(entry["law"], entry.get("county"), tuple(entry.get("languages", ())), entry.get("format"),
-                       (size[0], size[1]) if size else None, tuple(sorted(entry.get("workforce", {}).items())))
+    return NoticeOrder(
+        entry["law"],
+        entry.get("county"),
+        tuple(entry.get("languages", ())),
+        entry.get("format"),
+        (size[0], size[1]) if size else None,
+        tuple(sorted(entry.get("workforce", {}).items())),
+    )
 
 
 def _variant(project: Project, spec: dict[str, Any] | None, problems: Collector) -> PdfVariant:
@@ -299,8 +354,11 @@ def _names(value: str | list[str]) -> str | tuple[str, ...]:
 
 def _stale_numbers(hotlines: dict[str, Hotline], data: dict[str, Any], today: datetime.date) -> list:
     return [
-        warning("registry.stale", f"'{line.id}' was last verified on {line.verified}, more than a year ago: check {line.source}",
-                location_of(data[line.id], "verified"))
+        warning(
+            "registry.stale",
+            f"'{line.id}' was last verified on {line.verified}, more than a year ago: check {line.source}",
+            location_of(data[line.id], "verified"),
+        )
         for line in hotlines.values()
         if today - line.verified > STALE_AFTER
     ]

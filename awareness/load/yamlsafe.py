@@ -98,8 +98,11 @@ class _BoundedLoader(yaml.SafeLoader):
                 self._fail("a key must be a plain value", key_node.start_mark)
             if key in mapping:
                 first = mapping.key_lines[key]
-                raise ProjectError.of("yaml.duplicate-key", f"key '{key}' appears twice (first on line {first}); YAML would "
-                                      "silently keep the last one", Location(self.source_path, key_node.start_mark.line + 1))
+                raise ProjectError.of(
+                    "yaml.duplicate-key",
+                    f"key '{key}' appears twice (first on line {first}); YAML would silently keep the last one",
+                    Location(self.source_path, key_node.start_mark.line + 1),
+                )
             mapping[key] = self.construct_object(value_node, deep=True)
             mapping.key_lines[key] = key_node.start_mark.line + 1
         return mapping
@@ -138,12 +141,16 @@ def read_text_file(path: Path, max_bytes: int = MAX_FILE_BYTES, code: str = "fil
         text = data.decode("utf-8")
     except UnicodeDecodeError as problem:
         line = data[: problem.start].count(b"\n") + 1
-        raise ProjectError.of(f"{code}.encoding", f"not UTF-8 text (byte 0x{data[problem.start]:02x})", Location(path, line)) from None
+        raise ProjectError.of(
+            f"{code}.encoding", f"not UTF-8 text (byte 0x{data[problem.start]:02x})", Location(path, line)
+        ) from None
     text = text.removeprefix("\ufeff")
     control = _CONTROL.search(text)
     if control:
         line = text[: control.start()].count("\n") + 1
-        raise ProjectError.of(f"{code}.control-character", f"control character U+{ord(control.group()):04X}", Location(path, line))
+        raise ProjectError.of(
+            f"{code}.control-character", f"control character U+{ord(control.group()):04X}", Location(path, line)
+        )
     return text
 
 
@@ -159,8 +166,9 @@ def load_yaml_text(text: str, path: Path) -> Any:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as problem:
         mark = problem.problem_mark or problem.context_mark
-        raise ProjectError.of("yaml.syntax", f"YAML syntax error: {problem.problem}",
-                              Location(path, mark.line + 1 if mark else None)) from None
+        raise ProjectError.of(
+            "yaml.syntax", f"YAML syntax error: {problem.problem}", Location(path, mark.line + 1 if mark else None)
+        ) from None
     except yaml.YAMLError as problem:  # ReaderError and friends carry a position, not a mark
         position = getattr(problem, "position", None)
         line = text[:position].count("\n") + 1 if isinstance(position, int) else None

@@ -34,7 +34,7 @@ class Colour:
     def from_hex(cls, rgb: str) -> Colour:
         """A partner's colour given only as sRGB: its CMYK form by the plain formula (no
         profile; the print shop's RIP refines it). Greys go to black ink only."""
-        red, green, blue = (int(rgb[i:i + 2], 16) / 255 for i in (1, 3, 5))
+        red, green, blue = (int(rgb[i : i + 2], 16) / 255 for i in (1, 3, 5))
         black = 1 - max(red, green, blue)
         if black >= 1:
             return cls(rgb, (0, 0, 0, 100))
@@ -48,7 +48,7 @@ def relative_luminance(rgb: str) -> float:
     def linear(channel: float) -> float:
         return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
 
-    red, green, blue = (linear(int(rgb[i:i + 2], 16) / 255) for i in (1, 3, 5))
+    red, green, blue = (linear(int(rgb[i : i + 2], 16) / 255) for i in (1, 3, 5))
     return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
 
@@ -82,10 +82,16 @@ class DesignTokens:
         tokens = cls(colours, {name: str(value) for name, value in data.get("sizes", {}).items()}, path, pairs)
         for text, background, least in pairs:
             if text not in colours or background not in colours:
-                problems.add("design.colour", f"text_on names an unknown colour ({text} on {background})", location_of(data, "text_on"))
+                problems.add(
+                    "design.colour", f"text_on names an unknown colour ({text} on {background})", location_of(data, "text_on")
+                )
             elif contrast(colours[text].rgb, colours[background].rgb) < least:
-                problems.add("design.contrast", f"{text} on {background} has a contrast of "
-                             f"{contrast(colours[text].rgb, colours[background].rgb):.1f}:1, below {least}:1", location_of(data, "text_on"))
+                problems.add(
+                    "design.contrast",
+                    f"{text} on {background} has a contrast of "
+                    f"{contrast(colours[text].rgb, colours[background].rgb):.1f}:1, below {least}:1",
+                    location_of(data, "text_on"),
+                )
         return tokens
 
     def with_colours(self, overrides: dict[str, str]) -> DesignTokens:
@@ -111,5 +117,7 @@ class DesignTokens:
         return Location(self.source) if self.source else None
 
     def as_data(self) -> dict[str, Any]:
-        return {"colours": {name: [colour.rgb, list(colour.cmyk)] for name, colour in sorted(self.colours.items())},
-                "sizes": dict(sorted(self.sizes.items()))}
+        return {
+            "colours": {name: [colour.rgb, list(colour.cmyk)] for name, colour in sorted(self.colours.items())},
+            "sizes": dict(sorted(self.sizes.items())),
+        }

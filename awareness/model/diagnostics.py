@@ -102,9 +102,7 @@ class ProjectError(Exception):
     """A problem in the user's input: printed as located diagnostics, never a traceback."""
 
     def __init__(self, diagnostics: Diagnostic | Iterable[Diagnostic]) -> None:
-        self.diagnostics: tuple[Diagnostic, ...] = (
-            (diagnostics,) if isinstance(diagnostics, Diagnostic) else tuple(diagnostics)
-        )
+        self.diagnostics: tuple[Diagnostic, ...] = (diagnostics,) if isinstance(diagnostics, Diagnostic) else tuple(diagnostics)
         super().__init__("\n".join(str(diagnostic) for diagnostic in self.diagnostics))
 
     @classmethod
@@ -153,11 +151,7 @@ class Acknowledgement:
     location: Location | None = None
 
     def covers(self, diagnostic: Diagnostic) -> bool:
-        return (
-            not diagnostic.is_error
-            and diagnostic.code == self.code
-            and fnmatch.fnmatchcase(diagnostic.item or "", self.items)
-        )
+        return not diagnostic.is_error and diagnostic.code == self.code and fnmatch.fnmatchcase(diagnostic.item or "", self.items)
 
 
 @dataclass

@@ -175,8 +175,12 @@ def registry_entry_for(printed: str, registry: dict[str, Hotline]) -> tuple[str,
     for line in registry.values():
         for kind, number in line.numbers().items():
             dial = number.dial.lstrip("+")
-            if digits in (dial, number.national) or national == number.national or spells(printed, dial) \
-                    or spells(printed, number.national):
+            if (
+                digits in (dial, number.national)
+                or national == number.national
+                or spells(printed, dial)
+                or spells(printed, number.national)
+            ):
                 return line.id, kind
     return None
 
@@ -185,34 +189,50 @@ def spells(vanity: str, digits: str) -> bool:
     """Whether a vanity number dials these digits. Letters past the last digit dialled are
     a convention ("1-888-KEY-2-FREE", "1-888-KEY-2-FRE(EDOM)"): the phone ignores them."""
     letters_dialled = keypad_digits(re.sub(r"\([A-Za-z]+\)", "", vanity))
-    extra = letters_dialled[len(digits):]
-    return letters_dialled.startswith(digits) and (not extra or vanity.rstrip(")").rstrip()[-len(extra):].isalpha())
+    extra = letters_dialled[len(digits) :]
+    return letters_dialled.startswith(digits) and (not extra or vanity.rstrip(")").rstrip()[-len(extra) :].isalpha())
 
 
 # ---------------------------------------------------------------- building and validating
 
 
-def build_hotline(line_id: str, entry: dict[str, Any], known_bad: list[KnownBadNumber], problems: Collector,
-                  where: Any) -> Hotline | None:
+def build_hotline(
+    line_id: str, entry: dict[str, Any], known_bad: list[KnownBadNumber], problems: Collector, where: Any
+) -> Hotline | None:
     """A hotline from validated YAML; every number and address is checked, problems located."""
     from ..load.yamlsafe import location_of
 
     country = entry["country"]
     before = len(problems.errors)
-    numbers = {kind: _checked_number(entry[kind], country, known_bad, location_of(where, kind), problems)
-               for kind in NUMBER_KINDS if kind in entry}
-    addresses = {kind: _checked_address(entry[kind], location_of(where, kind), problems) for kind in ADDRESS_KINDS if kind in entry}
+    numbers = {
+        kind: _checked_number(entry[kind], country, known_bad, location_of(where, kind), problems)
+        for kind in NUMBER_KINDS
+        if kind in entry
+    }
+    addresses = {
+        kind: _checked_address(entry[kind], location_of(where, kind), problems) for kind in ADDRESS_KINDS if kind in entry
+    }
     for key in ("name", "about"):
         _check_words(entry[key], key, location_of(where, key), problems)
     if len(problems.errors) > before:
         return None
     languages = entry.get("languages", {})
     return Hotline(
-        id=line_id, name=entry["name"], about=entry["about"], country=country,
-        phone=numbers["phone"], tty=numbers.get("tty"), sms=numbers.get("sms"),
-        web=addresses.get("web"), chat=addresses.get("chat"), hours=entry.get("hours", ""),
-        phone_languages=tuple(languages.get("phone", ())), interpreted_languages=languages.get("interpreted"),
-        text_languages=tuple(languages.get("text", ())), source=entry["source"], verified=entry["verified"],
+        id=line_id,
+        name=entry["name"],
+        about=entry["about"],
+        country=country,
+        phone=numbers["phone"],
+        tty=numbers.get("tty"),
+        sms=numbers.get("sms"),
+        web=addresses.get("web"),
+        chat=addresses.get("chat"),
+        hours=entry.get("hours", ""),
+        phone_languages=tuple(languages.get("phone", ())),
+        interpreted_languages=languages.get("interpreted"),
+        text_languages=tuple(languages.get("text", ())),
+        source=entry["source"],
+        verified=entry["verified"],
     )
 
 
@@ -223,31 +243,45 @@ def _check_words(text: str, key: str, where: Location | None, problems: Collecto
     if untrusted:
         problems.add("text.untrusted", f"{key}: {untrusted}", where)
     for number in typed_numbers(text, strict=True):
-        problems.add("number.typed", f"{key}: a number is typed into the text ({number.text!r}); numbers "
-                     "are printed from the registry's number fields only", where)
+        problems.add(
+            "number.typed",
+            f"{key}: a number is typed into the text ({number.text!r}); numbers "
+            "are printed from the registry's number fields only",
+            where,
+        )
 
 
 def _checked_address(url: str, where: Location | None, problems: Collector) -> WebAddress | None:
     if not WEB.match(url):
-        problems.add("registry.web", f"{url!r} is not a plain https:// address (ASCII host, no port, query or "
-                     "fragment)", where)
+        problems.add("registry.web", f"{url!r} is not a plain https:// address (ASCII host, no port, query or fragment)", where)
         return None
     return WebAddress(url)
 
 
-def _checked_number(spec: dict[str, Any], country: str, known_bad: list[KnownBadNumber],
-                    where: Location | None, problems: Collector) -> PhoneNumber | None:
+def _checked_number(
+    spec: dict[str, Any], country: str, known_bad: list[KnownBadNumber], where: Location | None, problems: Collector
+) -> PhoneNumber | None:
     dial = spec["dial"]
     display = spec.get("display", dial)
-    problem = (_known_bad_problem(spec, known_bad) or _pattern_problem(spec) or _dial_problem(dial, country)
-               or _display_problem(dial, display, country))
+    problem = (
+        _known_bad_problem(spec, known_bad)
+        or _pattern_problem(spec)
+        or _dial_problem(dial, country)
+        or _display_problem(dial, display, country)
+    )
     if not problem and spec.get("vanity") and not spells(spec["vanity"], keypad_digits(display)):
         problem = f"vanity form '{spec['vanity']}' does not spell {display}"
     if problem:
         problems.add("registry.number", problem, where)
         return None
-    return PhoneNumber(dial=dial, display=display, country=country, vanity=spec.get("vanity"), keyword=spec.get("keyword"),
-                       vanity_only=spec.get("vanity_only", False))
+    return PhoneNumber(
+        dial=dial,
+        display=display,
+        country=country,
+        vanity=spec.get("vanity"),
+        keyword=spec.get("keyword"),
+        vanity_only=spec.get("vanity_only", False),
+    )
 
 
 def _pattern_problem(spec: dict[str, Any]) -> str | None:

@@ -6,10 +6,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Files in materials/ that are registries and settings, not materials.
-DATA_FILES = frozenset({
-    "hotlines.yaml", "known_bad_numbers.yaml", "regions.yaml", "organizations.yaml", "paper_sizes.yaml",
-    "design.yaml", "business_kinds.yaml", "vra_languages.yaml", "label_stock.yaml", "no_posting_duty.yaml",
-})
+DATA_FILES = frozenset(
+    {
+        "hotlines.yaml",
+        "known_bad_numbers.yaml",
+        "regions.yaml",
+        "organizations.yaml",
+        "paper_sizes.yaml",
+        "design.yaml",
+        "business_kinds.yaml",
+        "vra_languages.yaml",
+        "label_stock.yaml",
+        "no_posting_duty.yaml",
+    }
+)
 
 
 @dataclass(frozen=True)

@@ -59,8 +59,14 @@ class BuildReport:
         return [*self.diagnostics, *(d for result in self.results for d in result.diagnostics)]
 
 
-def build(project: Project, request: BuildRequest, options: BuildOptions, progress: Progress | None = None,
-          campaign: Campaign | None = None, tools: WorkerTools | None = None) -> BuildReport:
+def build(
+    project: Project,
+    request: BuildRequest,
+    options: BuildOptions,
+    progress: Progress | None = None,
+    campaign: Campaign | None = None,
+    tools: WorkerTools | None = None,
+) -> BuildReport:
     started = time.perf_counter()
     campaign = campaign or campaign_of(project, request.campaign)
     project.campaigns.setdefault(campaign.name, campaign)  # an ad-hoc campaign (build --law, the web page) resolves like any
@@ -69,8 +75,11 @@ def build(project: Project, request: BuildRequest, options: BuildOptions, progre
     if manifest.problem:
         report.diagnostics.append(manifest.problem)
     run = _PhaseRunner(project, options, manifest, report, progress, tools)
-    keys = [] if request.only_notices else plan_materials(
-        project, campaign, list(request.materials or ()), list(request.languages or ()), request.region)
+    keys = (
+        []
+        if request.only_notices
+        else plan_materials(project, campaign, list(request.materials or ()), list(request.languages or ()), request.region)
+    )
     keys += notice_keys(project, campaign, request)
     first = run.phase(keys, campaign)
     second = run.phase(derived_keys(project, campaign, request, first), campaign)
@@ -78,16 +87,26 @@ def build(project: Project, request: BuildRequest, options: BuildOptions, progre
     try:
         manifest.save()
     except OSError as error:
-        report.diagnostics.append(ProjectError.of("output.unwritable", f"cannot write {error.filename or manifest.path}: "
-                                                  f"{error.strerror or error}").first)
+        report.diagnostics.append(
+            ProjectError.of(
+                "output.unwritable", f"cannot write {error.filename or manifest.path}: {error.strerror or error}"
+            ).first
+        )
     acknowledge(report, campaign)
     report.seconds = time.perf_counter() - started
     return report
 
 
 class _PhaseRunner:
-    def __init__(self, project: Project, options: BuildOptions, manifest: Manifest, report: BuildReport,
-                 progress: Progress | None, tools: WorkerTools | None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        options: BuildOptions,
+        manifest: Manifest,
+        report: BuildReport,
+        progress: Progress | None,
+        tools: WorkerTools | None,
+    ) -> None:
         self.project, self.options, self.manifest, self.report = project, options, manifest, report
         self.progress, self.tools = progress, tools
         self.file_hashes: dict[str, str] = {}
@@ -154,5 +173,10 @@ def acknowledge(report: BuildReport, campaign: Campaign) -> None:
 
 
 def summary_facts(report: BuildReport) -> dict[str, Any]:
-    return {"built": len(report.results) - len(report.failed), "total": len(report.results),
-            "rendered": len(report.rendered), "failed": len(report.failed), "seconds": round(report.seconds, 2)}
+    return {
+        "built": len(report.results) - len(report.failed),
+        "total": len(report.results),
+        "rendered": len(report.rendered),
+        "failed": len(report.failed),
+        "seconds": round(report.seconds, 2),
+    }

@@ -49,8 +49,9 @@ class ProofSpec:
     campaign_dir: Path
 
 
-def members(project: Project, options: BuildOptions, campaign: str, region: str | None = None,
-            language: str | None = None) -> tuple[Member, ...]:
+def members(
+    project: Project, options: BuildOptions, campaign: str, region: str | None = None, language: str | None = None
+) -> tuple[Member, ...]:
     """The outputs on disk in a campaign's folder (of one region and language, if given): what
     the campaign's builds made and kept, read back through the one path function."""
     folder = campaign_dir(options.out_dir, campaign)
@@ -80,15 +81,20 @@ class BundleJob:
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for member in sorted(spec.members, key=lambda m: m.name):
-                archive.writestr(zipfile.ZipInfo(f"{spec.key.language}/{Path(member.name).name}", FIXED_ZIP_TIME), read_input(member.path))
+                archive.writestr(
+                    zipfile.ZipInfo(f"{spec.key.language}/{Path(member.name).name}", FIXED_ZIP_TIME), read_input(member.path)
+                )
             archive.writestr(zipfile.ZipInfo(f"{spec.key.language}/proof.html", FIXED_ZIP_TIME), _bundle_proof(spec).encode())
         return Rendered(buffer.getvalue(), len(spec.members), facts={"members": [member.name for member in spec.members]})
 
     def verify(self, spec: BundleSpec, path: Path, tools: WorkerTools) -> list[Diagnostic]:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-            problems = [Diagnostic("verify.bundle", f"{member.name} is missing from the zip", Severity.ERROR)
-                        for member in spec.members if f"{spec.key.language}/{Path(member.name).name}" not in names]
+            problems = [
+                Diagnostic("verify.bundle", f"{member.name} is missing from the zip", Severity.ERROR)
+                for member in spec.members
+                if f"{spec.key.language}/{Path(member.name).name}" not in names
+            ]
             for member in spec.members:
                 name = f"{spec.key.language}/{Path(member.name).name}"
                 if name in names and archive.read(name) != member.path.read_bytes():
@@ -102,23 +108,30 @@ class ProofJob:
     def resolve(self, project: Project, key: JobKey, options: BuildOptions) -> ProofSpec:
         found = tuple(member for member in members(project, options, key.campaign) if member.name.endswith(".pdf"))
         tags = list(dict.fromkeys(member.key.language.split("+")[0] for member in found))
-        languages = tuple((tag, *_names(project.languages[tag]), str(project.languages[tag].review)) for tag in tags
-                          if tag in project.languages)
+        languages = tuple(
+            (tag, *_names(project.languages[tag]), str(project.languages[tag].review)) for tag in tags if tag in project.languages
+        )
         return ProofSpec(key, found, languages, campaign_dir(options.out_dir, key.campaign))
 
     def render(self, spec: ProofSpec, tools: WorkerTools) -> Rendered:
         sections = []
         for tag, name, english, review in spec.languages:
             cards = [_card(spec.campaign_dir, member) for member in spec.members if member.key.language.split("+")[0] == tag]
-            sections.append(Markup('<section lang="{}"><h2>{} <small>{}, {}</small></h2><div class="row">{}</div></section>').format(
-                tag, name, english, review, Markup("").join(cards)))
+            sections.append(
+                Markup('<section lang="{}"><h2>{} <small>{}, {}</small></h2><div class="row">{}</div></section>').format(
+                    tag, name, english, review, Markup("").join(cards)
+                )
+            )
         page = Markup(_PAGE).format(title=spec.key.campaign, sections=Markup("").join(sections))
         return Rendered(str(page).encode(), 1, facts={"languages": [language[0] for language in spec.languages]})
 
     def verify(self, spec: ProofSpec, path: Path, tools: WorkerTools) -> list[Diagnostic]:
         text = path.read_text(encoding="utf-8")
-        return [Diagnostic("verify.proof", f"{member.name} is not on the proof page", Severity.ERROR)
-                for member in spec.members if member.name not in text]
+        return [
+            Diagnostic("verify.proof", f"{member.name} is not on the proof page", Severity.ERROR)
+            for member in spec.members
+            if member.name not in text
+        ]
 
 
 def _names(entry: Any) -> tuple[str, str]:
@@ -131,9 +144,11 @@ def _names(entry: Any) -> tuple[str, str]:
 def _card(campaign_dir: Path, member: Member) -> Markup:
     thumbs = "".join(
         Markup('<img src="{}" alt="{} page {}">').format(thumb.relative_to(campaign_dir).as_posix(), member.key.name, number)
-        for number, thumb in enumerate(thumbnails(campaign_dir, member), start=1))
+        for number, thumb in enumerate(thumbnails(campaign_dir, member), start=1)
+    )
     return Markup('<figure><a href="{}">{}</a><figcaption>{}</figcaption></figure>').format(
-        member.name, Markup(thumbs), member.key.name)
+        member.name, Markup(thumbs), member.key.name
+    )
 
 
 def thumbnails(campaign_dir: Path, member: Member) -> list[Path]:

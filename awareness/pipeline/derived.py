@@ -40,18 +40,31 @@ class SheetJob:
     def resolve(self, project: Project, key: JobKey, options: BuildOptions) -> SheetSpec:
         material, source, sha = _source(project, key, options)
         where = Location(project.paths.root / material.material.source_file)
-        layout = sheet_layout(material.material.sheet, material.paper, material.page_size, material.bleed,
-                              material.material.pages == 2, where, f"sheet of {material.material.id}")
+        layout = sheet_layout(
+            material.material.sheet,
+            material.paper,
+            material.page_size,
+            material.bleed,
+            material.material.pages == 2,
+            where,
+            f"sheet of {material.material.id}",
+        )
         return SheetSpec(key, source, sha, material, layout)
 
     def render(self, spec: SheetSpec, tools: WorkerTools) -> Rendered:
         data = read_input(spec.source)
         texts = _page_texts(data)
-        alts = [f"{spec.layout.copies} copies of {'the front' if side == 0 and len(texts) > 1 else 'the back' if side else 'the card'}"
-                f" to cut out: {text}" for side, text in enumerate(texts)]
+        alts = [
+            f"{spec.layout.copies} copies of {'the front' if side == 0 and len(texts) > 1 else 'the back' if side else 'the card'}"
+            f" to cut out: {text}"
+            for side, text in enumerate(texts)
+        ]
         sheet = impose_sheet(data, spec.layout, alts, spec.material.language.tag)
-        return Rendered(sheet, len(texts), facts={"copies": spec.layout.copies, "turned": spec.layout.turned,
-                                                  "source_sha256": spec.source_sha256})
+        return Rendered(
+            sheet,
+            len(texts),
+            facts={"copies": spec.layout.copies, "turned": spec.layout.turned, "source_sha256": spec.source_sha256},
+        )
 
     def verify(self, spec: SheetSpec, path: Path, tools: WorkerTools) -> list[Diagnostic]:
         from ..verify.sheet import verify_sheet

@@ -104,7 +104,9 @@ def target_path(out_dir: Path, key: JobKey) -> Path:
     return path
 
 
-_MATERIAL = re.compile(r"^(?P<region>[^/]+)/(?P<language>[^/]+)/(?P<subject>[a-z][a-z0-9_]*)(?P<suffix>-sheet|-tiles-(?P<paper>[a-z0-9]+))?\.(?P<ext>pdf|html)$")
+_MATERIAL = re.compile(
+    r"^(?P<region>[^/]+)/(?P<language>[^/]+)/(?P<subject>[a-z][a-z0-9_]*)(?P<suffix>-sheet|-tiles-(?P<paper>[a-z0-9]+))?\.(?P<ext>pdf|html)$"
+)
 _NOTICE = re.compile(r"^notices/(?P<law>[^/]+)/(?P<place>[^/]+)/notice(?:-(?P<rest>.+))?\.pdf$")
 
 
@@ -115,13 +117,28 @@ def key_of_path(campaign: str, relative: PurePosixPath, languages: set[str], for
     if notice:
         rest = notice.group("rest") or ""
         variant = next((fmt for fmt in sorted(formats, key=len, reverse=True) if rest == fmt or rest.startswith(fmt + "-")), "")
-        language = rest[len(variant) + 1:] if variant else rest
-        return JobKey("notice", campaign, "", language if language in languages else "", notice.group("law"),
-                      notice.group("place"), variant)
+        language = rest[len(variant) + 1 :] if variant else rest
+        return JobKey(
+            "notice", campaign, "", language if language in languages else "", notice.group("law"), notice.group("place"), variant
+        )
     material = _MATERIAL.match(text)
     if material:
         suffix = material.group("suffix") or ""
-        kind = "sheet" if suffix == "-sheet" else "tiles" if suffix.startswith("-tiles") else "text" if material.group("ext") == "html" else "material"
-        return JobKey(kind, campaign, material.group("region"), material.group("language"), material.group("subject"),
-                      material.group("paper") or "")
+        kind = (
+            "sheet"
+            if suffix == "-sheet"
+            else "tiles"
+            if suffix.startswith("-tiles")
+            else "text"
+            if material.group("ext") == "html"
+            else "material"
+        )
+        return JobKey(
+            kind,
+            campaign,
+            material.group("region"),
+            material.group("language"),
+            material.group("subject"),
+            material.group("paper") or "",
+        )
     return None

@@ -21,8 +21,15 @@ def _job_types() -> dict[str, JobType]:
     from .bundle import BundleJob, ProofJob
     from .derived import SheetJob
 
-    return {"material": MaterialJob(), "notice": NoticeJob(), "sheet": SheetJob(), "bundle": BundleJob(), "proof": ProofJob(),
-            "checklist": ChecklistJob(), "patch": PatchJob()}
+    return {
+        "material": MaterialJob(),
+        "notice": NoticeJob(),
+        "sheet": SheetJob(),
+        "bundle": BundleJob(),
+        "proof": ProofJob(),
+        "checklist": ChecklistJob(),
+        "patch": PatchJob(),
+    }
 
 
 JOB_TYPES: dict[str, JobType] = _job_types()
@@ -54,7 +61,8 @@ def final_keys(campaign: Campaign, request: BuildRequest, results: list[JobResul
     """A bundle per region and language built, and the proof page, when asked for."""
     if not (campaign.bundle or request.bundle):
         return []
-    built = dict.fromkeys((result.key.region, result.key.language) for result in results
-                          if result.ok and result.key.kind == "material")
+    built = dict.fromkeys(
+        (result.key.region, result.key.language) for result in results if result.ok and result.key.kind == "material"
+    )
     keys = [JobKey("bundle", campaign.name, region, language) for region, language in built]
     return [*keys, JobKey("proof", campaign.name)] if results else keys

@@ -91,8 +91,11 @@ class Manifest:
             entries = {key: entry for key, entry in data["outputs"].items() if isinstance(entry, dict) and "fingerprint" in entry}
             return cls(campaign_dir, entries)
         except (OSError, ValueError, UnicodeDecodeError) as error:
-            return cls(campaign_dir, {}, warning("manifest.unreadable", f"cannot be used ({error}); everything is rebuilt",
-                                                  Location(path)))
+            return cls(
+                campaign_dir,
+                {},
+                warning("manifest.unreadable", f"cannot be used ({error}); everything is rebuilt", Location(path)),
+            )
 
     def up_to_date(self, key: JobKey, fingerprint: str, file_hashes: dict[str, str], root: Path) -> JobResult | None:
         """The recorded result when nothing the output depends on changed, else None."""
@@ -106,8 +109,18 @@ class Manifest:
                 return None
         if _hash_of(target, file_hashes) != entry.get("sha256"):
             return None
-        return JobResult(key, target, entry["sha256"], entry.get("pages", 0), [], 0.0, True, dict(entry.get("inputs", {})),
-                         dict(entry.get("facts", {})), fingerprint)
+        return JobResult(
+            key,
+            target,
+            entry["sha256"],
+            entry.get("pages", 0),
+            [],
+            0.0,
+            True,
+            dict(entry.get("inputs", {})),
+            dict(entry.get("facts", {})),
+            fingerprint,
+        )
 
     def expected_seconds(self, key: JobKey) -> float:
         entry = self.entries.get(str(output_path(key)))

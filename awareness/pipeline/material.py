@@ -33,17 +33,34 @@ class MaterialJob:
 
         def lay_out(scale: float, mark: bool) -> tuple[Any, Any]:
             html = tools.html.render(
-                material.template, context | {"text_scale": f"{scale:.3f}"}, catalog=spec.catalog, tag=spec.language.tag,
-                item=spec.key.name, where=where, known_bad=tools.project.known_bad, mark_messages=mark)
+                material.template,
+                context | {"text_scale": f"{scale:.3f}"},
+                catalog=spec.catalog,
+                tag=spec.language.tag,
+                item=spec.key.name,
+                where=where,
+                known_bad=tools.project.known_bad,
+                mark_messages=mark,
+            )
             return tools.pdf.lay_out(html.html, extra_css, spec.key.name, material.template), html
 
-        limits = Limits(material.pages, css_length_in_px(material.safe_margin), material.min_body_pt, material.min_small_pt,
-                        spec.key.name, where)
+        limits = Limits(
+            material.pages,
+            css_length_in_px(material.safe_margin),
+            material.min_body_pt,
+            material.min_small_pt,
+            spec.key.name,
+            where,
+        )
         fitted = lay_out_to_fit(lay_out, limits, grow=not material.large_print)
         tools.pdf.check_page_size(fitted.document, spec.page_size, spec.key.name, where)
         data = tools.pdf.write(fitted.document, spec.variant, PdfMeta(spec.verified_on.isoformat()))
-        return Rendered(data, len(fitted.document.pages), _render_notes(spec, fitted.payload.fallbacks, fitted.scale, where),
-                        {"text_scale": fitted.scale, "printed": printed_values(spec), "review": "draft" if spec.draft else "reviewed"})
+        return Rendered(
+            data,
+            len(fitted.document.pages),
+            _render_notes(spec, fitted.payload.fallbacks, fitted.scale, where),
+            {"text_scale": fitted.scale, "printed": printed_values(spec), "review": "draft" if spec.draft else "reviewed"},
+        )
 
     def verify(self, spec: MaterialSpec, path: Path, tools: WorkerTools) -> list[Diagnostic]:
         from ..verify.material import verify_material
@@ -59,8 +76,13 @@ def template_context(spec: MaterialSpec) -> dict[str, Any]:
         "material": spec.material,
         "text": spec.material.text,
         "region": spec.region,
-        "page": {"width": spec.page_size[0], "height": spec.page_size[1], "paper": spec.paper, "bleed": spec.bleed,
-                 "crop_marks": spec.crop_marks},
+        "page": {
+            "width": spec.page_size[0],
+            "height": spec.page_size[1],
+            "paper": spec.paper,
+            "bleed": spec.bleed,
+            "crop_marks": spec.crop_marks,
+        },
         "hotline": spec.hotline,
         "more_hotlines": spec.more_hotlines,
         "emergency": spec.emergency,
@@ -80,8 +102,14 @@ def _qr_context(spec: MaterialSpec, ink: str) -> dict[str, Any] | None:
     if spec.qr is None:
         return None
     image = qr_image(spec.qr.payload, spec.qr.size, ink)
-    return {"src": image.src, "size": image.size, "quiet": image.quiet, "label": spec.qr.label, "action": spec.qr.action,
-            "payload": spec.qr.payload}
+    return {
+        "src": image.src,
+        "size": image.size,
+        "quiet": image.quiet,
+        "label": spec.qr.label,
+        "action": spec.qr.action,
+        "payload": spec.qr.payload,
+    }
 
 
 def _cobrand_context(spec: MaterialSpec) -> dict[str, Any] | None:
@@ -104,7 +132,7 @@ def printed_values(spec: MaterialSpec) -> dict[str, str]:
     """The registry values this output prints, recorded in the manifest: when one changes,
     the `patch` command knows which printed signs carry the old one."""
     values = {}
-    for line in (spec.hotline, *spec.more_hotlines, spec.emergency, *( [spec.local_line] if spec.local_line else [])):
+    for line in (spec.hotline, *spec.more_hotlines, spec.emergency, *([spec.local_line] if spec.local_line else [])):
         values[f"{line.id}.phone"] = line.phone.printed
         if line.sms:
             values[f"{line.id}.sms"] = line.sms.printed
@@ -117,8 +145,16 @@ def _render_notes(spec: MaterialSpec, fallbacks: frozenset, scale: float, where:
     notes = []
     if fallbacks:
         example = sorted(message for _context, message in fallbacks)[0]
-        notes.append(Diagnostic("catalog.untranslated", f"{len(fallbacks)} message(s) not translated, printed in English, "
-                                f"e.g. {example!r}", Severity.WARNING, Location(spec.catalog) if spec.catalog else where))
+        notes.append(
+            Diagnostic(
+                "catalog.untranslated",
+                f"{len(fallbacks)} message(s) not translated, printed in English, e.g. {example!r}",
+                Severity.WARNING,
+                Location(spec.catalog) if spec.catalog else where,
+            )
+        )
     if scale != 1.0:
-        notes.append(Diagnostic("fit.scaled", f"body type set at {scale:.0%} of its design size to fit the page", Severity.NOTE, where))
+        notes.append(
+            Diagnostic("fit.scaled", f"body type set at {scale:.0%} of its design size to fit the page", Severity.NOTE, where)
+        )
     return notes

@@ -75,8 +75,13 @@ class MaterialSpec:
     release: bool = False
 
 
-def plan_materials(project: Project, campaign: Campaign, materials: list[str] | None = None,
-                   languages: list[str] | None = None, region: str | None = None) -> list[JobKey]:
+def plan_materials(
+    project: Project,
+    campaign: Campaign,
+    materials: list[str] | None = None,
+    languages: list[str] | None = None,
+    region: str | None = None,
+) -> list[JobKey]:
     """The material jobs of a campaign, narrowed by the command line; unknown names are errors."""
     material_ids = _chosen(materials, campaign.materials, project.materials, project, "material")
     region_ids = _chosen([region] if region else None, campaign.regions, project.regions, project, "region")
@@ -131,16 +136,31 @@ def resolve_material(project: Project, key: JobKey, release: bool = False) -> Ma
         shown = [region.hotline, *region.more_hotlines, region.emergency]
         verified_on = min(project.hotlines[line_id].verified for line_id in shown)
         return MaterialSpec(
-            key=key, material=material, language=language, catalog=entry.catalog, draft=entry.is_draft, region=region,
-            hotline=view(region.hotline), more_hotlines=tuple(view(line) for line in region.more_hotlines),
-            emergency=view(region.emergency), local_line=view(cobrand.local_line) if cobrand and cobrand.local_line else None,
+            key=key,
+            material=material,
+            language=language,
+            catalog=entry.catalog,
+            draft=entry.is_draft,
+            region=region,
+            hotline=view(region.hotline),
+            more_hotlines=tuple(view(line) for line in region.more_hotlines),
+            emergency=view(region.emergency),
+            local_line=view(cobrand.local_line) if cobrand and cobrand.local_line else None,
             organizations=tuple(project.organizations[org] for org in material.organizations),
-            qr=_qr_view(material, campaign.qr if campaign and campaign.qr else material.qr, project.hotlines[region.hotline], where),
-            paper=paper, page_size=material.sizes[paper], bleed=bleed_of(material, campaign, paper),
+            qr=_qr_view(
+                material, campaign.qr if campaign and campaign.qr else material.qr, project.hotlines[region.hotline], where
+            ),
+            paper=paper,
+            page_size=material.sizes[paper],
+            bleed=bleed_of(material, campaign, paper),
             crop_marks=(campaign.print if campaign and campaign.print else material.print).crop_marks,
-            variant=variant, design=_design(project.design, cobrand), cobrand=cobrand,
-            verified=language.format_date(verified_on), verified_on=verified_on,
-            proof_note=proof_note(language) if entry.is_draft and not release else None, release=release,
+            variant=variant,
+            design=_design(project.design, cobrand),
+            cobrand=cobrand,
+            verified=language.format_date(verified_on),
+            verified_on=verified_on,
+            proof_note=proof_note(language) if entry.is_draft and not release else None,
+            release=release,
         )
     except LocaleDataMissing as missing:
         raise ProjectError.of("language.locale-data", str(missing), Location(entry.catalog or where.path), key.name) from None
@@ -151,11 +171,22 @@ def _viewer(project: Project, language: Language):  # type: ignore[no-untyped-de
 
 
 def line_view(line: Hotline, language: Language) -> LineView:
-    names = (lambda tags: language.format_list([language.language_name(tag) for tag in tags]) if tags else "")
+    names = lambda tags: language.format_list([language.language_name(tag) for tag in tags]) if tags else ""
     text_here = not line.text_languages or language.base in {tag.split("-")[0] for tag in line.text_languages}
     return LineView(
-        line.id, line.name, line.about, line.phone, line.sms, line.tty, line.web, line.chat, line.open_always,
-        names(line.phone_languages), names(line.text_languages), text_here, line.interpreted_languages,
+        line.id,
+        line.name,
+        line.about,
+        line.phone,
+        line.sms,
+        line.tty,
+        line.web,
+        line.chat,
+        line.open_always,
+        names(line.phone_languages),
+        names(line.text_languages),
+        text_here,
+        line.interpreted_languages,
     )
 
 
@@ -183,8 +214,9 @@ def _qr_action(material: Material, payload: str, line: Hotline, where: Location)
         return QrView(line.phone.tel_uri, "call", line.phone.short)
     if payload == "sms":
         if line.sms is None:
-            raise ProjectError.of("qr.payload", f"material '{material.id}' wants a QR code that texts, but '{line.id}' has no "
-                                  "text line", where)
+            raise ProjectError.of(
+                "qr.payload", f"material '{material.id}' wants a QR code that texts, but '{line.id}' has no text line", where
+            )
         return QrView(line.sms.sms_uri, "text", line.sms.short)
     return QrView(payload, "web", WebAddress(payload).label)
 
@@ -201,7 +233,9 @@ def bleed_of(material: Material, campaign: Campaign | None, paper: str) -> str |
     bleed = STANDARD_BLEED[paper] if spec.bleed is True else spec.bleed or None
     points = css_length_in_points(bleed) if bleed else 0.0
     if points > css_length_in_points(material.safe_margin) + 0.01:
-        raise ProjectError.of("print.bleed", f"bleed {bleed} of {material.id} is larger than its safe margin {material.safe_margin}", where)
+        raise ProjectError.of(
+            "print.bleed", f"bleed {bleed} of {material.id} is larger than its safe margin {material.safe_margin}", where
+        )
     if spec.crop_marks and points < MIN_BLEED_FOR_MARKS_PT:
         raise ProjectError.of("print.bleed", f"crop marks of {material.id} need a bleed of at least 3mm to be printed in", where)
     return bleed

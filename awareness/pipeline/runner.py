@@ -78,9 +78,19 @@ class ProcessRunner:
         unfinished = self._run_pool(tasks, self.jobs, on_result)
         for task in unfinished:  # a worker died: isolate each task it may have taken down
             for lost in self._run_pool([task], 1, on_result):
-                on_result(JobResult(lost.spec.key, diagnostics=[Diagnostic(
-                    "internal.worker", "the worker process crashed while building it (a bug, please report it)",
-                    Severity.ERROR, item=lost.spec.key.name)]))
+                on_result(
+                    JobResult(
+                        lost.spec.key,
+                        diagnostics=[
+                            Diagnostic(
+                                "internal.worker",
+                                "the worker process crashed while building it (a bug, please report it)",
+                                Severity.ERROR,
+                                item=lost.spec.key.name,
+                            )
+                        ],
+                    )
+                )
 
     def _run_pool(self, tasks: list[Task], jobs: int, on_result: OnResult) -> list[Task]:
         """Build in a pool; returns the tasks left unbuilt when a worker process died."""
@@ -114,12 +124,26 @@ class DaskRunner:
                     on_result(future.result())
                 except Exception as error:  # a worker died or the cluster failed this task
                     key = futures[future].spec.key
-                    on_result(JobResult(key, diagnostics=[Diagnostic("internal.cluster", f"the cluster could not build it: {error}",
-                                                                     Severity.ERROR, item=key.name)]))
+                    on_result(
+                        JobResult(
+                            key,
+                            diagnostics=[
+                                Diagnostic(
+                                    "internal.cluster", f"the cluster could not build it: {error}", Severity.ERROR, item=key.name
+                                )
+                            ],
+                        )
+                    )
 
 
-def make_runner(project: Project, settings: WorkerSettings, jobs: int | None, scheduler: str | None, count: int,
-                tools: WorkerTools | None = None) -> Runner:
+def make_runner(
+    project: Project,
+    settings: WorkerSettings,
+    jobs: int | None,
+    scheduler: str | None,
+    count: int,
+    tools: WorkerTools | None = None,
+) -> Runner:
     if scheduler:
         return DaskRunner(settings, scheduler)
     jobs = jobs or os.cpu_count() or 1

@@ -98,17 +98,33 @@ def run_job(job_type: JobType, spec: Spec, tools: WorkerTools, out_dir: Path, fi
         finally:
             temporary.unlink(missing_ok=True)
         if result.ok:
-            result.path, result.sha256, result.pages, result.facts = target, sha256_bytes(rendered.data), rendered.pages, rendered.facts
+            result.path, result.sha256, result.pages, result.facts = (
+                target,
+                sha256_bytes(rendered.data),
+                rendered.pages,
+                rendered.facts,
+            )
             result.inputs = {tools.project.paths.relative(path): sha256_file(path) for path in reads if path.is_file()}
     except ProjectError as problem:
         result.diagnostics.extend(d.for_item(spec.key.name) for d in problem.diagnostics)
     except OSError as problem:  # the output folder cannot be written: the user's to fix
-        result.diagnostics.append(error("output.unwritable", f"cannot write {problem.filename or out_dir}: "
-                                        f"{problem.strerror or problem}", item=spec.key.name))
+        result.diagnostics.append(
+            error(
+                "output.unwritable",
+                f"cannot write {problem.filename or out_dir}: {problem.strerror or problem}",
+                item=spec.key.name,
+            )
+        )
     except Exception:  # a crash is a bug in the tool: say so, keep building the rest
         detail = traceback.format_exc() if tools.debug else "run again with --debug to see where"
-        result.diagnostics.append(Diagnostic("internal", f"internal error while building it (a bug, please report it): "
-                                             f"{detail}", Severity.ERROR, item=spec.key.name))
+        result.diagnostics.append(
+            Diagnostic(
+                "internal",
+                f"internal error while building it (a bug, please report it): {detail}",
+                Severity.ERROR,
+                item=spec.key.name,
+            )
+        )
     return _finished(result, started)
 
 

@@ -90,7 +90,9 @@ def lay_out_to_fit(lay_out: LayOut, limits: Limits, grow: bool = False) -> Fitte
     raise DoesNotFit(
         f"{limits.label}: the text does not fit on {limits.pages} page(s), even with body type at {floor:.0%}, the least "
         f"its minimum type sizes allow ({limits.min_body_pt:g} pt body, {limits.min_small_pt:g} pt small print)",
-        limits.where, messages)
+        limits.where,
+        messages,
+    )
 
 
 def _grown(lay_out: LayOut, limits: Limits, fitted: Fitted) -> Fitted:
@@ -114,8 +116,12 @@ def _attempt(lay_out: LayOut, scale: float) -> Fitted:
 
 
 def fits(document: Document, limits: Limits, expected_chars: int = 0) -> bool:
-    return (len(document.pages) <= limits.pages and not outside_safe_area(document, limits.safe_margin_px)
-            and not overflowing_regions(document) and laid_out_chars(document) >= expected_chars)
+    return (
+        len(document.pages) <= limits.pages
+        and not outside_safe_area(document, limits.safe_margin_px)
+        and not overflowing_regions(document)
+        and laid_out_chars(document) >= expected_chars
+    )
 
 
 def laid_out_chars(document: Document) -> int:
@@ -141,8 +147,12 @@ def outside_safe_area(document: Document, safe_margin_px: float) -> list[Any]:
     for page in document.pages:
         limit_x, limit_y = page.width - safe_margin_px + TOLERANCE_PX, page.height - safe_margin_px + TOLERANCE_PX
         for box, top, bottom in text_extents(page._page_box, measured_boxes):
-            if (box.position_x < safe_margin_px - TOLERANCE_PX or top < safe_margin_px - TOLERANCE_PX
-                    or box.position_x + box.width > limit_x or bottom > limit_y):
+            if (
+                box.position_x < safe_margin_px - TOLERANCE_PX
+                or top < safe_margin_px - TOLERANCE_PX
+                or box.position_x + box.width > limit_x
+                or bottom > limit_y
+            ):
                 outside.append(box)
     return outside
 
@@ -157,8 +167,9 @@ def overflowing_regions(document: Document) -> list[Any]:
                 continue  # a centring table: its wrapper has the region's height, the table its content's
             top = region.content_box_y() - TOLERANCE_PX
             bottom = region.content_box_y() + region.height + TOLERANCE_PX
-            found += [box for box, box_top, box_bottom in text_extents(region, descendants)
-                      if box_bottom > bottom or box_top < top]
+            found += [
+                box for box, box_top, box_bottom in text_extents(region, descendants) if box_bottom > bottom or box_top < top
+            ]
     return found
 
 
@@ -196,15 +207,24 @@ def is_text(box: Any) -> bool:
 def _check_design_minimums(fitted: Fitted, limits: Limits) -> None:
     """At full size the design itself must respect the minimums: a stylesheet error otherwise."""
     sizes = fitted.sizes
-    for kind, found, minimum in (("body", sizes.body, limits.min_body_pt), ("small print", sizes.small, limits.min_small_pt),
-                                 ("body", sizes.fixed_body, limits.min_body_pt), ("small print", sizes.fixed_small, limits.min_small_pt)):
+    for kind, found, minimum in (
+        ("body", sizes.body, limits.min_body_pt),
+        ("small print", sizes.small, limits.min_small_pt),
+        ("body", sizes.fixed_body, limits.min_body_pt),
+        ("small print", sizes.fixed_small, limits.min_small_pt),
+    ):
         if found and found < minimum - 0.01:
-            raise ProjectError.of("design.min-type", f"{limits.label}: {kind} type of {found:.1f} pt at full size, below "
-                                  f"the minimum of {minimum:g} pt", limits.where)
+            raise ProjectError.of(
+                "design.min-type",
+                f"{limits.label}: {kind} type of {found:.1f} pt at full size, below the minimum of {minimum:g} pt",
+                limits.where,
+            )
 
 
 def _smallest_scale(sizes: TypeSizes, limits: Limits) -> float:
-    ratios = [minimum / found for found, minimum in ((sizes.body, limits.min_body_pt), (sizes.small, limits.min_small_pt)) if found]
+    ratios = [
+        minimum / found for found, minimum in ((sizes.body, limits.min_body_pt), (sizes.small, limits.min_small_pt)) if found
+    ]
     return min(1.0, max(ratios, default=1.0))
 
 
@@ -223,8 +243,14 @@ def type_sizes(document: Document) -> TypeSizes:
     for page in document.pages:
         _collect_sizes(page._page_box, "body", False, sizes)
     others = sizes["body"] + sizes["small"] + sizes["fixed body"] + sizes["fixed small"]
-    return TypeSizes(min(sizes["body"], default=0.0), min(sizes["small"], default=0.0), min(sizes["number"], default=0.0),
-                     max(others, default=0.0), min(sizes["fixed body"], default=0.0), min(sizes["fixed small"], default=0.0))
+    return TypeSizes(
+        min(sizes["body"], default=0.0),
+        min(sizes["small"], default=0.0),
+        min(sizes["number"], default=0.0),
+        max(others, default=0.0),
+        min(sizes["fixed body"], default=0.0),
+        min(sizes["fixed small"], default=0.0),
+    )
 
 
 def _collect_sizes(box: Any, kind: str, fixed: bool, sizes: dict[str, list[float]]) -> None:
@@ -243,7 +269,9 @@ def overflowing_messages(document: Document, limits: Limits) -> list[int]:
     """Indexes of the messages in the overflow: those of a block that ran on from the page
     before, those pushed past the last page, those out of a region or the safe area."""
     found: dict[int, None] = {}
-    boxes = [box for page in _continuation_pages(document) + document.pages[limits.pages:] for box in descendants(page._page_box)]
+    boxes = [
+        box for page in _continuation_pages(document) + document.pages[limits.pages :] for box in descendants(page._page_box)
+    ]
     boxes += overflowing_regions(document) + outside_safe_area(document, limits.safe_margin_px)
     for box in boxes:
         for marker in _message_markers(box):

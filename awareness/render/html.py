@@ -38,7 +38,8 @@ ICON_NAME = re.compile(r"^[a-z0-9-]+$")
 def isolate_ltr(value: object, css_class: str = "ltr") -> Markup:
     """A number, code or address that must read left to right inside any text direction."""
     return Markup('<span class="{}" {}="">{}{}{}</span>').format(
-        css_class, Markup(VALUE_MARK), LEFT_TO_RIGHT_ISOLATE, value, POP_DIRECTIONAL_ISOLATE)
+        css_class, Markup(VALUE_MARK), LEFT_TO_RIGHT_ISOLATE, value, POP_DIRECTIONAL_ISOLATE
+    )
 
 
 def number_filter(number: PhoneNumber | None, form: str = "printed") -> Markup:
@@ -88,9 +89,19 @@ class HtmlRenderer:
         self.environment.globals.update(icon=icon_uri)
         self._closures: dict[str, list[Path]] = {}
 
-    def render(self, template: str, context: dict[str, Any], *, catalog: Path | None, tag: str, item: str,
-               where: Location, known_bad: list[KnownBadNumber], strict_numbers: bool = True,
-               mark_messages: bool = False) -> RenderedHtml:
+    def render(
+        self,
+        template: str,
+        context: dict[str, Any],
+        *,
+        catalog: Path | None,
+        tag: str,
+        item: str,
+        where: Location,
+        known_bad: list[KnownBadNumber],
+        strict_numbers: bool = True,
+        mark_messages: bool = False,
+    ) -> RenderedHtml:
         """The page as HTML; a ProjectError when the gate or a used message's check fails."""
         data = self._catalog(catalog, tag) if catalog else None
         translator = Translator(data, mark_messages=mark_messages)
@@ -114,8 +125,9 @@ class HtmlRenderer:
             return self.environment.get_template(template).render(context)
         except jinja2.TemplateSyntaxError as problem:
             location = Location(self.templates_dir / (problem.name or template), problem.lineno)
-            raise ProjectError(Diagnostic("template.syntax", f"template syntax error: {problem.message}", Severity.ERROR,
-                                          location)) from None
+            raise ProjectError(
+                Diagnostic("template.syntax", f"template syntax error: {problem.message}", Severity.ERROR, location)
+            ) from None
         except jinja2.TemplateNotFound as problem:
             raise ProjectError.of("template.missing", f"template '{problem.name}' not found in templates/", where) from None
         except (jinja2.UndefinedError, TypeError, KeyError, ValueError) as problem:

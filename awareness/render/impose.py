@@ -38,8 +38,7 @@ def form_of(pdf: pikepdf.Pdf, source: pikepdf.Pdf, index: int, strip_marks: bool
     page = pikepdf.Page(source.pages[index])
     form = page.as_form_xobject()
     if strip_marks:
-        instructions = [item for item in pikepdf.parse_content_stream(form)
-                        if str(item.operator) not in ("BDC", "BMC", "EMC")]
+        instructions = [item for item in pikepdf.parse_content_stream(form) if str(item.operator) not in ("BDC", "BMC", "EMC")]
         form.write(pikepdf.unparse_content_stream(instructions))
     trim = [float(value) for value in page.obj.get("/TrimBox", page.obj.MediaBox)]
     form.BBox = Array(trim)
@@ -53,15 +52,24 @@ def place(name: str, at: Placement, size: tuple[float, float], trim_origin: tupl
         matrix = (0, 1, -1, 0, at.x + size[1] + oy, at.y - ox)
     else:
         matrix = (1, 0, 0, 1, at.x - ox, at.y - oy)
-    return (b"q " + " ".join(f"{value:.3f}" for value in matrix).encode() + b" cm /" + name.encode() + b" Do Q\n")
+    return b"q " + " ".join(f"{value:.3f}" for value in matrix).encode() + b" cm /" + name.encode() + b" Do Q\n"
 
 
-def tagged_page(pdf: pikepdf.Pdf, paper: tuple[float, float], forms: dict[str, pikepdf.Object],
-                first: bytes, rest: bytes, marks: bytes) -> pikepdf.Page:
+def tagged_page(
+    pdf: pikepdf.Pdf, paper: tuple[float, float], forms: dict[str, pikepdf.Object], first: bytes, rest: bytes, marks: bytes
+) -> pikepdf.Page:
     """A page drawing `first` as marked content (MCID 0) and the rest as artifacts."""
-    content = (b"/Figure <</MCID 0>> BDC\n" + first + b"EMC\n"
-               + b"/Artifact BMC\n" + rest + b"EMC\n"
-               + b"/Artifact BMC\n" + marks + b"EMC\n")
+    content = (
+        b"/Figure <</MCID 0>> BDC\n"
+        + first
+        + b"EMC\n"
+        + b"/Artifact BMC\n"
+        + rest
+        + b"EMC\n"
+        + b"/Artifact BMC\n"
+        + marks
+        + b"EMC\n"
+    )
     page = pdf.add_blank_page(page_size=paper)
     page.obj.Resources = Dictionary(XObject=Dictionary({f"/{key}": value for key, value in forms.items()}))
     page.obj.Contents = pdf.make_stream(content)
@@ -76,9 +84,18 @@ def add_structure(pdf: pikepdf.Pdf, figures: list[tuple[int, str, str, list[floa
     nums = Array()
     for page_index, alt, lang, bbox in figures:
         page = pdf.pages[page_index]
-        figure = pdf.make_indirect(Dictionary(
-            Type=Name.StructElem, S=Name.Figure, P=document, Pg=page.obj, K=0, Alt=String(alt), Lang=String(lang),
-            A=Dictionary(O=Name.Layout, BBox=Array(bbox))))
+        figure = pdf.make_indirect(
+            Dictionary(
+                Type=Name.StructElem,
+                S=Name.Figure,
+                P=document,
+                Pg=page.obj,
+                K=0,
+                Alt=String(alt),
+                Lang=String(lang),
+                A=Dictionary(O=Name.Layout, BBox=Array(bbox)),
+            )
+        )
         document.K.append(figure)
         page.obj.StructParents = page_index
         page.obj.Tabs = Name.S
@@ -105,4 +122,3 @@ def save(pdf: pikepdf.Pdf) -> bytes:
 def hairlines(lines: list[tuple[float, float, float, float]], colour: str = "0 0 0 1 K") -> bytes:
     strokes = "\n".join(f"{a:.2f} {b:.2f} m {c:.2f} {d:.2f} l S" for a, b, c, d in lines)
     return f"q 0.25 w {colour}\n{strokes}\nQ\n".encode()
-

@@ -84,9 +84,12 @@ class PdfWriter:
     def lay_out(self, html: str, extra_css: list[str], label: str, template: str) -> Document:
         try:
             return HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render(
-                font_config=self.font_config, stylesheets=[self.stylesheet, *(self.css(text) for text in extra_css)])
+                font_config=self.font_config, stylesheets=[self.stylesheet, *(self.css(text) for text in extra_css)]
+            )
         except FatalURLFetchingError as error:  # a BaseException: it must not escape the batch
-            raise ProjectError.of("render.fetch", f"{label}: {error.__cause__ or error}", Location(self.templates_dir / template)) from None
+            raise ProjectError.of(
+                "render.fetch", f"{label}: {error.__cause__ or error}", Location(self.templates_dir / template)
+            ) from None
 
     @staticmethod
     def check_page_size(document: Document, size: tuple[str, str], label: str, where: Location) -> None:
@@ -94,8 +97,11 @@ class PdfWriter:
         expected = tuple(css_length_in_px(length) for length in size)
         for number, page in enumerate(document.pages, start=1):
             if abs(page.width - expected[0]) > SIZE_TOLERANCE_PX or abs(page.height - expected[1]) > SIZE_TOLERANCE_PX:
-                raise ProjectError.of("render.page-size", f"{label}: page {number} is {page.width:.1f}x{page.height:.1f} px, "
-                                      f"expected {' x '.join(size)}", where)
+                raise ProjectError.of(
+                    "render.page-size",
+                    f"{label}: page {number} is {page.width:.1f}x{page.height:.1f} px, expected {' x '.join(size)}",
+                    where,
+                )
 
     def write(self, document: Document, variant: PdfVariant, meta: PdfMeta) -> bytes:
         """The PDF as bytes (no dates or random ids beyond `meta`: same inputs, same bytes)."""

@@ -55,7 +55,9 @@ class SheetLayout:
     def front(self, column: int, row: int) -> Placement:
         """The trim origin of the front in this column and row (row 0 at the top)."""
         x0, y0 = self.origin
-        return Placement(x0 + column * self.cell[0] + self.bleed, y0 + (self.rows - 1 - row) * self.cell[1] + self.bleed, self.turned)
+        return Placement(
+            x0 + column * self.cell[0] + self.bleed, y0 + (self.rows - 1 - row) * self.cell[1] + self.bleed, self.turned
+        )
 
     def back(self, column: int, row: int) -> Placement:
         """The back of that card: mirrored left to right, as a long-edge flip turns the sheet."""
@@ -66,8 +68,15 @@ class SheetLayout:
         return [where(column, row) for row in range(self.rows) for column in range(self.columns)]
 
 
-def sheet_layout(spec: SheetSpec | None, paper: str, card_size: tuple[str, str], bleed: str | None, two_sided: bool,
-                 where: Location, label: str) -> SheetLayout:
+def sheet_layout(
+    spec: SheetSpec | None,
+    paper: str,
+    card_size: tuple[str, str],
+    bleed: str | None,
+    two_sided: bool,
+    where: Location,
+    label: str,
+) -> SheetLayout:
     """The layout with room for cut marks in the printable area, or a ProjectError naming the
     setting that makes it impossible. Without a declared grid, the one with the most copies."""
     card = (css_length_in_points(card_size[0]), css_length_in_points(card_size[1]))
@@ -75,26 +84,40 @@ def sheet_layout(spec: SheetSpec | None, paper: str, card_size: tuple[str, str],
     paper_pt = PAPER_PT[paper]
     options = [(spec.columns, spec.rows, False)] if spec else []
     if not spec or not _fits(SheetLayout(paper_pt, card, bleed_pt, spec.columns, spec.rows)):
-        options += _grids(paper_pt, card, bleed_pt, turned=False) + ([] if two_sided else _grids(paper_pt, card, bleed_pt, turned=True))
-    fitting = [SheetLayout(paper_pt, card, bleed_pt, columns, rows, turned) for columns, rows, turned in options
-               if columns and rows and _fits(SheetLayout(paper_pt, card, bleed_pt, columns, rows, turned))]
+        options += _grids(paper_pt, card, bleed_pt, turned=False) + (
+            [] if two_sided else _grids(paper_pt, card, bleed_pt, turned=True)
+        )
+    fitting = [
+        SheetLayout(paper_pt, card, bleed_pt, columns, rows, turned)
+        for columns, rows, turned in options
+        if columns and rows and _fits(SheetLayout(paper_pt, card, bleed_pt, columns, rows, turned))
+    ]
     if spec and fitting and (fitting[0].columns, fitting[0].rows) == (spec.columns, spec.rows) and not fitting[0].turned:
         return fitting[0]
     if not fitting:
         layout = SheetLayout(paper_pt, card, bleed_pt, spec.columns if spec else 1, spec.rows if spec else 1)
         needed = (layout.columns * layout.cell[0], layout.rows * layout.cell[1])
         cause = f"with a bleed of {bleed} around each card " if bleed else ""
-        room = paper_pt[0] - 2 * (PRINTER_MARGIN_PT + MARK_GAP_PT + MIN_MARK_LENGTH_PT), paper_pt[1] - 2 * (PRINTER_MARGIN_PT + MARK_GAP_PT + MIN_MARK_LENGTH_PT)
-        raise ProjectError.of("sheet.does-not-fit", f"{label}: a {layout.columns} x {layout.rows} sheet of {' x '.join(card_size)} "
-                              f"cards {cause}needs {needed[0] / 72:.2f} x {needed[1] / 72:.2f} in, but {paper} paper leaves "
-                              f"{room[0] / 72:.2f} x {room[1] / 72:.2f} in inside its 0.25 in printer margins and the cut marks",
-                              where)
+        room = (
+            paper_pt[0] - 2 * (PRINTER_MARGIN_PT + MARK_GAP_PT + MIN_MARK_LENGTH_PT),
+            paper_pt[1] - 2 * (PRINTER_MARGIN_PT + MARK_GAP_PT + MIN_MARK_LENGTH_PT),
+        )
+        raise ProjectError.of(
+            "sheet.does-not-fit",
+            f"{label}: a {layout.columns} x {layout.rows} sheet of {' x '.join(card_size)} "
+            f"cards {cause}needs {needed[0] / 72:.2f} x {needed[1] / 72:.2f} in, but {paper} paper leaves "
+            f"{room[0] / 72:.2f} x {room[1] / 72:.2f} in inside its 0.25 in printer margins and the cut marks",
+            where,
+        )
     return max(fitting, key=lambda layout: (layout.copies, not layout.turned))
 
 
 def _grids(paper: tuple[float, float], card: tuple[float, float], bleed: float, turned: bool) -> list[tuple[int, int, bool]]:
     width, height = (card[1], card[0]) if turned else card
-    room = paper[0] - 2 * (PRINTER_MARGIN_PT + MARK_GAP_PT + MIN_MARK_LENGTH_PT), paper[1] - 2 * (PRINTER_MARGIN_PT + MARK_GAP_PT + MIN_MARK_LENGTH_PT)
+    room = (
+        paper[0] - 2 * (PRINTER_MARGIN_PT + MARK_GAP_PT + MIN_MARK_LENGTH_PT),
+        paper[1] - 2 * (PRINTER_MARGIN_PT + MARK_GAP_PT + MIN_MARK_LENGTH_PT),
+    )
     return [(int(room[0] // (width + 2 * bleed)), int(room[1] // (height + 2 * bleed)), turned)]
 
 
@@ -108,7 +131,9 @@ def impose_sheet(card_pdf: bytes, layout: SheetLayout, alt_texts: list[str], lan
     card = pikepdf.open(io.BytesIO(card_pdf))
     title = f"{card.docinfo.get('/Title', '')} ({layout.copies})"
     if len(card.pages) not in (1, 2):
-        raise ProjectError.of("sheet.pages", f"a sheet takes a one-sided or two-sided material; this one has {len(card.pages)} pages")
+        raise ProjectError.of(
+            "sheet.pages", f"a sheet takes a one-sided or two-sided material; this one has {len(card.pages)} pages"
+        )
     sheet = pikepdf.new()
     figures = []
     trim = [float(value) for value in card.pages[0].obj.get("/TrimBox", card.pages[0].obj.MediaBox)]
@@ -129,13 +154,19 @@ def cut_marks(layout: SheetLayout) -> list[tuple[float, float, float, float]]:
     x0, y0 = layout.origin
     width, height = layout.columns * layout.cell[0], layout.rows * layout.cell[1]
     length = layout.mark_length
-    xs = sorted({x0 + c * layout.cell[0] + layout.bleed + edge for c in range(layout.columns) for edge in (0, layout.footprint[0])})
+    xs = sorted(
+        {x0 + c * layout.cell[0] + layout.bleed + edge for c in range(layout.columns) for edge in (0, layout.footprint[0])}
+    )
     ys = sorted({y0 + r * layout.cell[1] + layout.bleed + edge for r in range(layout.rows) for edge in (0, layout.footprint[1])})
     lines = []
     for x in xs:
-        lines += [(x, y0 - MARK_GAP_PT, x, y0 - MARK_GAP_PT - length),
-                  (x, y0 + height + MARK_GAP_PT, x, y0 + height + MARK_GAP_PT + length)]
+        lines += [
+            (x, y0 - MARK_GAP_PT, x, y0 - MARK_GAP_PT - length),
+            (x, y0 + height + MARK_GAP_PT, x, y0 + height + MARK_GAP_PT + length),
+        ]
     for y in ys:
-        lines += [(x0 - MARK_GAP_PT, y, x0 - MARK_GAP_PT - length, y),
-                  (x0 + width + MARK_GAP_PT, y, x0 + width + MARK_GAP_PT + length, y)]
+        lines += [
+            (x0 - MARK_GAP_PT, y, x0 - MARK_GAP_PT - length, y),
+            (x0 + width + MARK_GAP_PT, y, x0 + width + MARK_GAP_PT + length, y),
+        ]
     return lines

@@ -67,15 +67,17 @@ def body_text(html: str) -> str:
     return "\n".join(parser.parts)
 
 
-def gate_page(html: str, where: Location | None, item: str, known_bad: list[KnownBadNumber],
-              strict: bool = True) -> list[Diagnostic]:
+def gate_page(
+    html: str, where: Location | None, item: str, known_bad: list[KnownBadNumber], strict: bool = True
+) -> list[Diagnostic]:
     """Diagnostics for typed numbers and untrusted characters in the page's own text.
     `strict`: any three digits count (materials); else only phone-like runs (statutes)."""
     text = typed_text(html)
     found: list[Diagnostic] = []
     for problem in dict.fromkeys(untrusted_characters(text, allow_newlines=True)):
-        found.append(Diagnostic("text.untrusted", f"the page would print an untrusted character: {problem}",
-                                Severity.ERROR, where, item))
+        found.append(
+            Diagnostic("text.untrusted", f"the page would print an untrusted character: {problem}", Severity.ERROR, where, item)
+        )
     for number in typed_numbers(text, strict):
         found.append(Diagnostic("number.typed", _typed_message(number, known_bad), Severity.ERROR, where, item))
     return found
@@ -84,7 +86,11 @@ def gate_page(html: str, where: Location | None, item: str, known_bad: list[Know
 def _typed_message(number: FoundNumber, known_bad: list[KnownBadNumber]) -> str:
     bad = known_bad_in(number.digits, known_bad)
     if bad:
-        return (f"the page would print {number.text!r}, the known wrong number {bad.form} ({bad.why}); "
-                f"the correct number is {bad.correct}")
-    return (f"the page would print a number typed into its text ({number.text!r}); numbers are printed "
-            "from the registry through placeholders only")
+        return (
+            f"the page would print {number.text!r}, the known wrong number {bad.form} ({bad.why}); "
+            f"the correct number is {bad.correct}"
+        )
+    return (
+        f"the page would print a number typed into its text ({number.text!r}); numbers are printed "
+        "from the registry through placeholders only"
+    )

@@ -64,8 +64,11 @@ def national_digits(digits: str, country: str = "US") -> str:
 def typed_numbers(text: str, strict: bool) -> list[FoundNumber]:
     """Every digit run (strict) or phone-like run (lenient) in `text`, and every vanity form."""
     normal = normalise(text)
-    found = [FoundNumber(match.group(0).strip(), keypad_digits(match.group(0))) for match in _VANITY.finditer(normal)
-             if re.search("[A-Z]", match.group(0)) and len(keypad_digits(match.group(0))) >= 6]
+    found = [
+        FoundNumber(match.group(0).strip(), keypad_digits(match.group(0)))
+        for match in _VANITY.finditer(normal)
+        if re.search("[A-Z]", match.group(0)) and len(keypad_digits(match.group(0))) >= 6
+    ]
     covered = [match.span() for match in _VANITY.finditer(normal) if re.search("[A-Z]", match.group(0))]
     for match in _DIGIT_RUN.finditer(normal):
         if any(start <= match.start() < end for start, end in covered):

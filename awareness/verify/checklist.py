@@ -31,19 +31,26 @@ def verify_checklist(project: Project, spec: ChecklistSpec, path: Path) -> list[
     problems = [*fonts_and_glyphs(facts)]
     for width, height in facts.trim_sizes_pt:
         if abs(width - LETTER_PT[0]) > TOLERANCE_PT or abs(height - LETTER_PT[1]) > TOLERANCE_PT:
-            problems.append(_problem("checklist.page", f"page of {width / 72:.2f} x {height / 72:.2f} in; a checklist is US Letter"))
+            problems.append(
+                _problem("checklist.page", f"page of {width / 72:.2f} x {height / 72:.2f} in; a checklist is US Letter")
+            )
     text = _squeezed(facts.text)
     for row in spec.rows:
         for shown in (row.requirement.title, row.requirement.citation):
             if _squeezed(shown) not in text:
-                problems.append(_problem("checklist.law-missing", f"{shown!r} ({row.requirement.law_id}) is not on the checklist"))
+                problems.append(
+                    _problem("checklist.law-missing", f"{shown!r} ({row.requirement.law_id}) is not on the checklist")
+                )
         for file in row.files:
             if _squeezed(file) not in text:
                 problems.append(_problem("checklist.file-missing", f"the checklist does not name {file}"))
     for line in facts.visual_lines:
         digits = "".join(char for char in normalise(line) if char.isdigit())
-        problems += [_problem("number.known-bad", f"known wrong number {bad.form} printed; the correct number is {bad.correct}")
-                     for bad in project.known_bad if any(pattern in digits for pattern in bad.patterns)]
+        problems += [
+            _problem("number.known-bad", f"known wrong number {bad.form} printed; the correct number is {bad.correct}")
+            for bad in project.known_bad
+            if any(pattern in digits for pattern in bad.patterns)
+        ]
     return problems
 
 

@@ -29,10 +29,20 @@ def file_facts(path: Path) -> dict[str, Any]:
         if intents:
             first = intents[0].get_object()
             intent = str(first.get("/OutputConditionIdentifier") or first.get("/Info") or "")
-        return {"pages": len(reader.pages), "standard": " + ".join(standards) or "no PDF standard declared",
-                "tagged": "/StructTreeRoot" in root, "output_intent": intent,
-                "language": str(root.get("/Lang")) if root.get("/Lang") is not None else None,
-                "title": (reader.metadata or {}).get("/Title")}
+        return {
+            "pages": len(reader.pages),
+            "standard": " + ".join(standards) or "no PDF standard declared",
+            "tagged": "/StructTreeRoot" in root,
+            "output_intent": intent,
+            "language": str(root.get("/Lang")) if root.get("/Lang") is not None else None,
+            "title": (reader.metadata or {}).get("/Title"),
+        }
     except Exception as error:  # a damaged file: its problems say so
-        return {"pages": 0, "standard": f"unreadable ({type(error).__name__})", "tagged": False, "output_intent": None,
-                "language": None, "title": None}
+        return {
+            "pages": 0,
+            "standard": f"unreadable ({type(error).__name__})",
+            "tagged": False,
+            "output_intent": None,
+            "language": None,
+            "title": None,
+        }

@@ -37,12 +37,17 @@ def verify_labels(project: Project, spec: PatchSpec, path: Path) -> list[Diagnos
     problems = [*fonts_and_glyphs(facts), *numbers_in_text(facts, project)]
     for width, height in facts.trim_sizes_pt:
         if abs(width - page[0]) > TOLERANCE_PT or abs(height - page[1]) > TOLERANCE_PT:
-            problems.append(_problem("labels.page", f"page of {width / 72:.2f} x {height / 72:.2f} in; {stock.name} is "
-                                     f"{' x '.join(stock.page)}"))
+            problems.append(
+                _problem(
+                    "labels.page", f"page of {width / 72:.2f} x {height / 72:.2f} in; {stock.name} is {' x '.join(stock.page)}"
+                )
+            )
     pad = css_length_in_points(stock.padding)
     expected_pages = (len(spec.labels) + stock.per_sheet - 1) // stock.per_sheet
     if len(facts.page_sizes_pt) != expected_pages:
-        problems.append(_problem("labels.pages", f"{len(facts.page_sizes_pt)} sheet(s); {len(spec.labels)} labels take {expected_pages}"))
+        problems.append(
+            _problem("labels.pages", f"{len(facts.page_sizes_pt)} sheet(s); {len(spec.labels)} labels take {expected_pages}")
+        )
     for index, label in enumerate(spec.labels):
         sheet = index // stock.per_sheet
         chars = facts.chars[sheet] if sheet < len(facts.chars) else []
@@ -53,14 +58,25 @@ def verify_labels(project: Project, spec: PatchSpec, path: Path) -> list[Diagnos
             continue
         big = [char.size_pt for char in inside if char.char.strip() and char.size_pt > NAME_LINE_PT]
         if big and min(big) < label.type_pt - 0.05:
-            problems.append(_problem("labels.type", f"label {index + 1}: {label.text!r} in {min(big):.1f} pt; the sign's law "
-                                     f"sets {label.type_pt:g} pt"))
+            problems.append(
+                _problem(
+                    "labels.type",
+                    f"label {index + 1}: {label.text!r} in {min(big):.1f} pt; the sign's law sets {label.type_pt:g} pt",
+                )
+            )
     for sheet, chars in enumerate(facts.chars):
         cells = [stock.cell(index) for index in range(sheet * stock.per_sheet, (sheet + 1) * stock.per_sheet)]
-        strays = [char.char for char in chars if char.char.strip() and not any(_inside(char, cell, page[1], pad) for cell in cells)]
+        strays = [
+            char.char for char in chars if char.char.strip() and not any(_inside(char, cell, page[1], pad) for cell in cells)
+        ]
         if strays:
-            problems.append(_problem("labels.outside", f"sheet {sheet + 1}: {len(strays)} character(s) outside the labels or across "
-                                     f"a cut, e.g. {''.join(strays[:20])!r}"))
+            problems.append(
+                _problem(
+                    "labels.outside",
+                    f"sheet {sheet + 1}: {len(strays)} character(s) outside the labels or across "
+                    f"a cut, e.g. {''.join(strays[:20])!r}",
+                )
+            )
     wanted = Counter(keypad_digits(label.text) for label in spec.labels if label.number)
     for digits, count in wanted.items():
         printed = sum(keypad_digits(line).count(digits) for line in facts.visual_lines) if digits else count
@@ -73,5 +89,9 @@ def _inside(char: PrintedChar, cell: tuple[float, float, float, float], page_hei
     """Whether a glyph lies in a label less its padding (cells are measured from the top; glyphs from the bottom)."""
     left, top, width, height = cell
     bottom_y, top_y = page_height - top - height, page_height - top
-    return (char.left >= left + pad - TOLERANCE_PT and char.right <= left + width - pad + TOLERANCE_PT
-            and char.bottom >= bottom_y + pad - TOLERANCE_PT - 2 and char.top <= top_y - pad + TOLERANCE_PT + 2)
+    return (
+        char.left >= left + pad - TOLERANCE_PT
+        and char.right <= left + width - pad + TOLERANCE_PT
+        and char.bottom >= bottom_y + pad - TOLERANCE_PT - 2
+        and char.top <= top_y - pad + TOLERANCE_PT + 2
+    )

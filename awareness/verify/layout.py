@@ -38,7 +38,9 @@ def layout_problems(facts: PdfFacts, spec: MaterialSpec) -> list[Problem]:
         problems += [(code, page + message) for code, message in outside_safe_area(chars, trim, safe)]
         problems += [(code, page + message) for code, message in small_type(chars, material.min_small_pt)]
         if index < len(facts.previews) and not material.large_print:
-            problems += [(code, page + message) for code, message in blank_bands(facts.previews[index], safe / (trim[3] - trim[1]))]
+            problems += [
+                (code, page + message) for code, message in blank_bands(facts.previews[index], safe / (trim[3] - trim[1]))
+            ]
         if material.tabs:
             problems += [(code, page + message) for code, message in across_tabs(chars, trim, material.tabs)]
     problems += number_hierarchy(facts, spec)
@@ -63,8 +65,12 @@ def _core(char: PrintedChar) -> tuple[float, float, float, float]:
     """The middle of a glyph's box (fonts' boxes include ascender and descender room that
     neighbouring lines may share): what two overlapping texts would both cover."""
     height = char.top - char.bottom
-    return char.left + 0.1 * (char.right - char.left), char.bottom + 0.25 * height, char.right - 0.1 * (char.right - char.left), \
-        char.top - 0.25 * height
+    return (
+        char.left + 0.1 * (char.right - char.left),
+        char.bottom + 0.25 * height,
+        char.right - 0.1 * (char.right - char.left),
+        char.top - 0.25 * height,
+    )
 
 
 def overlaps(chars: list[PrintedChar]) -> Iterator[Problem]:
@@ -74,14 +80,17 @@ def overlaps(chars: list[PrintedChar]) -> Iterator[Problem]:
     boxes.sort(key=lambda entry: entry[1][0])
     reported: set[tuple[int, int]] = set()
     for position, (line, box, char) in enumerate(boxes):
-        for other_line, other, other_char in boxes[position + 1:]:
+        for other_line, other, other_char in boxes[position + 1 :]:
             if other[0] >= box[2]:
                 break
             pair = (min(line, other_line), max(line, other_line))
             if other_line != line and pair not in reported and other[1] < box[3] and box[1] < other[3]:
                 reported.add(pair)
-                yield ("layout.overlap", f"text overlaps other text: {_text(lines[line])!r} and {_text(lines[other_line])!r} "
-                       f"near {char.left:.0f}, {char.bottom:.0f} pt")
+                yield (
+                    "layout.overlap",
+                    f"text overlaps other text: {_text(lines[line])!r} and {_text(lines[other_line])!r} "
+                    f"near {char.left:.0f}, {char.bottom:.0f} pt",
+                )
                 break
 
 
@@ -91,12 +100,23 @@ def _text(line: list[PrintedChar]) -> str:
 
 def outside_safe_area(chars: list[PrintedChar], trim: tuple[float, float, float, float], safe: float) -> Iterator[Problem]:
     left, bottom, right, top = trim[0] + safe - 0.75, trim[1] + safe - 0.75, trim[2] - safe + 0.75, trim[3] - safe + 0.75
-    outside = [char for char in chars if char.char.strip() and
-               (char.left < left or char.right > right or char.bottom + 0.2 * (char.top - char.bottom) < bottom
-                or char.top - 0.2 * (char.top - char.bottom) > top)]
+    outside = [
+        char
+        for char in chars
+        if char.char.strip()
+        and (
+            char.left < left
+            or char.right > right
+            or char.bottom + 0.2 * (char.top - char.bottom) < bottom
+            or char.top - 0.2 * (char.top - char.bottom) > top
+        )
+    ]
     if outside:
-        yield ("layout.safe-area", f"{len(outside)} character(s) within {safe / 72:.2f} in of the trim edge, where a cut may "
-               f"reach them, e.g. {''.join(char.char for char in outside[:20])!r}")
+        yield (
+            "layout.safe-area",
+            f"{len(outside)} character(s) within {safe / 72:.2f} in of the trim edge, where a cut may "
+            f"reach them, e.g. {''.join(char.char for char in outside[:20])!r}",
+        )
 
 
 def small_type(chars: list[PrintedChar], least: float) -> Iterator[Problem]:
@@ -116,11 +136,21 @@ def number_hierarchy(facts: PdfFacts, spec: MaterialSpec) -> list[Problem]:
     problems = []
     biggest = max(others, default=0.0)
     if biggest > largest_number + SIZE_TOLERANCE:
-        problems.append(("layout.number-not-largest", f"the hotline number is set in {largest_number:.0f} pt, but other text in "
-                         f"{biggest:.0f} pt: the number must be the largest thing on the page"))
+        problems.append(
+            (
+                "layout.number-not-largest",
+                f"the hotline number is set in {largest_number:.0f} pt, but other text in "
+                f"{biggest:.0f} pt: the number must be the largest thing on the page",
+            )
+        )
     if spec.material.min_number_pt and largest_number < spec.material.min_number_pt - SIZE_TOLERANCE:
-        problems.append(("layout.number-size", f"the hotline number is set in {largest_number:.0f} pt, under the "
-                         f"{spec.material.min_number_pt:g} pt this material requires"))
+        problems.append(
+            (
+                "layout.number-size",
+                f"the hotline number is set in {largest_number:.0f} pt, under the "
+                f"{spec.material.min_number_pt:g} pt this material requires",
+            )
+        )
     return problems
 
 
@@ -132,7 +162,7 @@ def _sizes_of(facts: PdfFacts, text: str) -> Iterator[float]:
             joined = "".join(char.char for char in ordered)
             start = joined.find(text)
             while start >= 0:
-                yield min(char.size_pt for char in ordered[start:start + len(text)])
+                yield min(char.size_pt for char in ordered[start : start + len(text)])
                 start = joined.find(text, start + 1)
 
 
@@ -149,8 +179,11 @@ def blank_bands(preview: object, margin: float = 0.0) -> Iterator[Problem]:
         run = run + 1 if blank else 0
         longest = max(longest, run)
     if height and longest / height > BLANK_BAND_LIMIT:
-        yield ("layout.blank-band", f"an empty band {longest / height:.0%} of the page high (at most "
-               f"{BLANK_BAND_LIMIT:.0%}): the content is stacked, not laid out on the page")
+        yield (
+            "layout.blank-band",
+            f"an empty band {longest / height:.0%} of the page high (at most "
+            f"{BLANK_BAND_LIMIT:.0%}): the content is stacked, not laid out on the page",
+        )
 
 
 def qr_sizes(facts: PdfFacts) -> list[Problem]:

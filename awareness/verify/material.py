@@ -34,16 +34,24 @@ def verify_material(project: Project, spec: MaterialSpec, path: Path) -> list[Di
     except Exception as error:  # pypdf and PDFium raise many types for a damaged file
         return [_problem("verify.unreadable", f"not a readable PDF: {error}")]
     problems = [
-        *_pages(facts, spec), *fonts_and_glyphs(facts), *_metadata(facts, spec),
-        *_hotline(facts, spec), *numbers_in_text(facts, project), *_qr(facts, spec),
+        *_pages(facts, spec),
+        *fonts_and_glyphs(facts),
+        *_metadata(facts, spec),
+        *_hotline(facts, spec),
+        *numbers_in_text(facts, project),
+        *_qr(facts, spec),
     ]
     problems += [_problem(code, message) for code, message in layout_problems(facts, spec)]
     problems += _qr_caption(facts, spec)
     return problems
 
 
-QR_CAPTIONS = {"call": "Scan to call the hotline", "text": "Scan to text the hotline", "chat": "Scan to chat with the hotline",
-               "web": "Scan to open the hotline's website"}
+QR_CAPTIONS = {
+    "call": "Scan to call the hotline",
+    "text": "Scan to text the hotline",
+    "chat": "Scan to chat with the hotline",
+    "web": "Scan to open the hotline's website",
+}
 
 
 def _qr_caption(facts: PdfFacts, spec: MaterialSpec) -> list[Diagnostic]:
@@ -53,8 +61,11 @@ def _qr_caption(facts: PdfFacts, spec: MaterialSpec) -> list[Diagnostic]:
         return []
     captions = _captions(spec)
     text = " ".join(" ".join(facts.visual_lines).split()) + " " + " ".join(facts.text.split())
-    wrong = [action for action, caption in captions.items() if action != spec.qr.action and caption and caption in text
-             and caption not in captions[spec.qr.action]]
+    wrong = [
+        action
+        for action, caption in captions.items()
+        if action != spec.qr.action and caption and caption in text and caption not in captions[spec.qr.action]
+    ]
     if wrong:
         return [_problem("layout.qr-caption", f"the caption says {captions[wrong[0]]!r}, but the code does: {spec.qr.payload}")]
     return []
@@ -84,13 +95,22 @@ def _pages(facts: PdfFacts, spec: MaterialSpec) -> list[Diagnostic]:
     expected = tuple(css_length_in_points(length) for length in spec.page_size)
     for number, (width, height) in enumerate(facts.trim_sizes_pt, start=1):
         if abs(width - expected[0]) > SIZE_TOLERANCE_PT or abs(height - expected[1]) > SIZE_TOLERANCE_PT:
-            found.append(_problem("verify.trim", f"page {number} trims to {width:.1f} x {height:.1f} pt; {material.id} on "
-                                  f"{spec.paper} is {' x '.join(spec.page_size)}"))
+            found.append(
+                _problem(
+                    "verify.trim",
+                    f"page {number} trims to {width:.1f} x {height:.1f} pt; {material.id} on "
+                    f"{spec.paper} is {' x '.join(spec.page_size)}",
+                )
+            )
     bleed = 2 * css_length_in_points(spec.bleed) if spec.bleed else 0.0
     for number, (width, height) in enumerate(facts.bleed_sizes_pt, start=1):
         if abs(width - expected[0] - bleed) > SIZE_TOLERANCE_PT or abs(height - expected[1] - bleed) > SIZE_TOLERANCE_PT:
-            found.append(_problem("verify.bleed", f"page {number} has a bleed box of {width:.1f} x {height:.1f} pt; "
-                                  f"expected a bleed of {spec.bleed or 'none'}"))
+            found.append(
+                _problem(
+                    "verify.bleed",
+                    f"page {number} has a bleed box of {width:.1f} x {height:.1f} pt; expected a bleed of {spec.bleed or 'none'}",
+                )
+            )
     return found
 
 
@@ -126,14 +146,20 @@ def numbers_in_text(facts: PdfFacts, project: Project) -> list[Diagnostic]:
         for number in typed_numbers(line, strict=False):
             bad = known_bad_in(number.digits, project.known_bad)
             if bad:
-                found.append(_problem("number.known-bad", f"known wrong number {bad.form} printed ({number.text!r}); the "
-                                      f"correct number is {bad.correct}"))
+                found.append(
+                    _problem(
+                        "number.known-bad",
+                        f"known wrong number {bad.form} printed ({number.text!r}); the correct number is {bad.correct}",
+                    )
+                )
             elif not _registry_numbers(number.text.split(), project):
                 found.append(_problem("number.unknown", f"{number.text!r} is printed, and it is not a number of the registry"))
         digits = "".join(char for char in normalise(line) if char.isdigit())
         for bad in project.known_bad:
             if any(pattern in digits for pattern in bad.patterns) and not any(d.code == "number.known-bad" for d in found):
-                found.append(_problem("number.known-bad", f"known wrong number {bad.form} printed; the correct number is {bad.correct}"))
+                found.append(
+                    _problem("number.known-bad", f"known wrong number {bad.form} printed; the correct number is {bad.correct}")
+                )
     return list({(d.code, d.message): d for d in found}.values())
 
 
@@ -156,10 +182,18 @@ def _qr(facts: PdfFacts, spec: MaterialSpec) -> list[Diagnostic]:
     found = [payload for page in facts.qr_payloads for payload in page]
     problems = []
     if found != expected:
-        problems.append(_problem("verify.qr", f"QR codes decode to [{', '.join(found) or 'none readable'}], expected "
-                                 f"[{', '.join(expected) or 'no QR code'}]"))
+        problems.append(
+            _problem(
+                "verify.qr",
+                f"QR codes decode to [{', '.join(found) or 'none readable'}], expected [{', '.join(expected) or 'no QR code'}]",
+            )
+        )
     blurred = [payload for page in facts.qr_payloads_blurred for payload in page]
     if spec.qr and facts.qr_payloads_blurred and blurred != expected:
-        problems.append(_problem("verify.qr-blur", f"the QR code no longer decodes after a {QR_BLUR_MM} mm blur (a worn "
-                                 "or badly printed copy): make it larger"))
+        problems.append(
+            _problem(
+                "verify.qr-blur",
+                f"the QR code no longer decodes after a {QR_BLUR_MM} mm blur (a worn or badly printed copy): make it larger",
+            )
+        )
     return problems

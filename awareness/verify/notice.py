@@ -32,9 +32,16 @@ def verify_notice(project: Project, spec: NoticeSpec, path: Path) -> list[Diagno
         facts = read_pdf(path, decode_qr=False)
     except Exception as error:  # pypdf and PDFium raise many types for a damaged file
         return [_problem("verify.unreadable", f"not a readable PDF: {error}")]
-    problems = [*_page(facts, spec), *_type_size(facts, spec), *_numbers(facts, project, spec), *fonts_and_glyphs(facts),
-                *numbers_in_text(_without_citation(facts, spec.law.citation), project),
-                *required_lines_printed(path, spec.required, 1, facts), *_numbers_bold(path, spec), *_qr_code(path, spec)]
+    problems = [
+        *_page(facts, spec),
+        *_type_size(facts, spec),
+        *_numbers(facts, project, spec),
+        *fonts_and_glyphs(facts),
+        *numbers_in_text(_without_citation(facts, spec.law.citation), project),
+        *required_lines_printed(path, spec.required, 1, facts),
+        *_numbers_bold(path, spec),
+        *_qr_code(path, spec),
+    ]
     expected_language = spec.languages[0] if len(spec.languages) == 1 else "en"
     if facts.language != expected_language:
         problems.append(_problem("verify.language", f"document language is {facts.language!r}, expected {expected_language!r}"))
@@ -57,8 +64,13 @@ def _page(facts: PdfFacts, spec: NoticeSpec) -> list[Diagnostic]:
     if minimum:
         for width, height in facts.trim_sizes_pt:
             if not spec.format.allows((f"{width + SIZE_TOLERANCE_PT}pt", f"{height + SIZE_TOLERANCE_PT}pt")):
-                found.append(_problem("law.size", f"page of {width / 72:.2f} x {height / 72:.2f} in; {spec.law.title} requires "
-                                      f"at least {' x '.join(minimum)}"))
+                found.append(
+                    _problem(
+                        "law.size",
+                        f"page of {width / 72:.2f} x {height / 72:.2f} in; {spec.law.title} requires "
+                        f"at least {' x '.join(minimum)}",
+                    )
+                )
     return found
 
 
@@ -74,10 +86,17 @@ def _numbers_bold(path: Path, spec: NoticeSpec) -> list[Diagnostic]:
         for page in pdf.pages:
             for word in page.extract_words(extra_attrs=["fontname"], keep_blank_chars=False, use_text_flow=False):
                 digits = keypad_digits(word["text"])  # a word with a digit: "BeFree" spells 233733 but is a word
-                if any(char.isdigit() for char in word["text"]) and any(number in digits for number in wanted) \
-                        and "bold" not in word["fontname"].lower():
+                if (
+                    any(char.isdigit() for char in word["text"])
+                    and any(number in digits for number in wanted)
+                    and "bold" not in word["fontname"].lower()
+                ):
                     light.append(word["text"])
-    return [_problem("law.number-bold", f"{light[0]} is not set in bold; {spec.law.title} wants the number in bold")] if light else []
+    return (
+        [_problem("law.number-bold", f"{light[0]} is not set in bold; {spec.law.title} wants the number in bold")]
+        if light
+        else []
+    )
 
 
 def _qr_code(path: Path, spec: NoticeSpec) -> list[Diagnostic]:
@@ -87,16 +106,29 @@ def _qr_code(path: Path, spec: NoticeSpec) -> list[Diagnostic]:
     facts = read_pdf(path, decode_qr=True)
     payloads = [payload for page in facts.qr_payloads for payload in page]
     if spec.qr[0] not in payloads:
-        return [_problem("law.qr", f"no QR code decodes to {spec.qr[0]} (found: {', '.join(payloads) or 'none'}); "
-                         f"{spec.law.title} asks for the hotline's code")]
+        return [
+            _problem(
+                "law.qr",
+                f"no QR code decodes to {spec.qr[0]} (found: {', '.join(payloads) or 'none'}); "
+                f"{spec.law.title} asks for the hotline's code",
+            )
+        ]
     return []
 
 
 def _type_size(facts: PdfFacts, spec: NoticeSpec) -> list[Diagnostic]:
-    sizes = [size for lines, line_sizes in zip(facts.page_lines, facts.page_line_type_pt, strict=True)
-             for line, size in zip(lines, line_sizes, strict=True) if not line.strip().startswith(PROOF_NOTE_START) and size > 0]
+    sizes = [
+        size
+        for lines, line_sizes in zip(facts.page_lines, facts.page_line_type_pt, strict=True)
+        for line, size in zip(lines, line_sizes, strict=True)
+        if not line.strip().startswith(PROOF_NOTE_START) and size > 0
+    ]
     if sizes and min(sizes) < spec.format.min_type_pt - 0.05:
-        return [_problem("law.min-type", f"type of {min(sizes):.1f} pt; {spec.law.title} requires at least {spec.format.min_type_pt:g} pt")]
+        return [
+            _problem(
+                "law.min-type", f"type of {min(sizes):.1f} pt; {spec.law.title} requires at least {spec.format.min_type_pt:g} pt"
+            )
+        ]
     return []
 
 
@@ -111,9 +143,14 @@ def _numbers(facts: PdfFacts, project: Project, spec: NoticeSpec) -> list[Diagno
             forms.update(shown_forms(project, spec.law.elements[element]) if element else ())
             expected.update({form: text.lower().count(form.lower()) for form in forms})
     printed = " ".join(facts.visual_lines).lower()
-    return [_problem("law.number-missing", f"{form} printed {printed.count(form.lower())} time(s); the wording in "
-                     f"{', '.join(spec.languages)} prints it {count}")
-            for form, count in expected.items() if printed.count(form.lower()) < count]
+    return [
+        _problem(
+            "law.number-missing",
+            f"{form} printed {printed.count(form.lower())} time(s); the wording in {', '.join(spec.languages)} prints it {count}",
+        )
+        for form, count in expected.items()
+        if printed.count(form.lower()) < count
+    ]
 
 
 def required_lines_printed(path: Path, required: tuple[str, ...], times: int, facts: PdfFacts | None = None) -> list[Diagnostic]:
@@ -121,5 +158,8 @@ def required_lines_printed(path: Path, required: tuple[str, ...], times: int, fa
     letters read on the keypad), at least `times` times."""
     facts = facts or read_pdf(path, decode_qr=False)
     lines = [keypad_digits(line) for line in facts.visual_lines]
-    return [_problem("law.required-line", f"{form} is required by the law and is not printed in order")
-            for form in required if sum(keypad_digits(form) in line for line in lines) < times]
+    return [
+        _problem("law.required-line", f"{form} is required by the law and is not printed in order")
+        for form in required
+        if sum(keypad_digits(form) in line for line in lines) < times
+    ]

@@ -83,8 +83,14 @@ def read_pdf(path: Path, decode_qr: bool = True, blur_mm: float = 0.0) -> PdfFac
         facts.bleed_sizes_pt.append((float(page.bleedbox.width), float(page.bleedbox.height)))
         # Glyph coordinates (pdfminer) start at the media box's corner: the trim box relative to it.
         x0, y0 = float(page.mediabox.left), float(page.mediabox.bottom)
-        facts.trim_boxes.append((float(page.trimbox.left) - x0, float(page.trimbox.bottom) - y0,
-                                 float(page.trimbox.right) - x0, float(page.trimbox.top) - y0))
+        facts.trim_boxes.append(
+            (
+                float(page.trimbox.left) - x0,
+                float(page.trimbox.bottom) - y0,
+                float(page.trimbox.right) - x0,
+                float(page.trimbox.top) - y0,
+            )
+        )
     facts.fonts = _fonts(reader)
     _read_with_pdfium(path, facts, decode_qr, blur_mm)
     return facts
@@ -127,7 +133,9 @@ def _preview(page: Any, trim: tuple[float, float, float, float] | None) -> Any:
         return image
     scale = PREVIEW_DPI / POINTS_PER_INCH
     height = image.height
-    return image.crop((round(trim[0] * scale), round(height - trim[3] * scale), round(trim[2] * scale), round(height - trim[1] * scale)))
+    return image.crop(
+        (round(trim[0] * scale), round(height - trim[3] * scale), round(trim[2] * scale), round(height - trim[1] * scale))
+    )
 
 
 def _side_mm(code: Any) -> float:
@@ -155,9 +163,16 @@ def _printed_chars(path: Path) -> list[list[PrintedChar]]:
     import pdfplumber
 
     with pdfplumber.open(path) as pdf:
-        return [[PrintedChar(float(char["y0"]), float(char["y1"]), float(char["x0"]), float(char["x1"]), char["text"],
-                             _type_size(char)) for char in page.chars if char["text"].strip() or char["text"] == " "]
-                for page in pdf.pages]
+        return [
+            [
+                PrintedChar(
+                    float(char["y0"]), float(char["y1"]), float(char["x0"]), float(char["x1"]), char["text"], _type_size(char)
+                )
+                for char in page.chars
+                if char["text"].strip() or char["text"] == " "
+            ]
+            for page in pdf.pages
+        ]
 
 
 def _type_size(char: dict[str, Any]) -> float:
@@ -181,8 +196,10 @@ def _visual_lines(chars: list[PrintedChar]) -> list[tuple[str, float]]:
             lines.append([printed])
         else:
             line.append(printed)
-    return [(_line_text(sorted(line, key=lambda c: c.left)), min((c.size_pt for c in line if c.char.strip()), default=0.0))
-            for line in lines]
+    return [
+        (_line_text(sorted(line, key=lambda c: c.left)), min((c.size_pt for c in line if c.char.strip()), default=0.0))
+        for line in lines
+    ]
 
 
 def _line_text(chars: list[PrintedChar]) -> str:
@@ -190,7 +207,12 @@ def _line_text(chars: list[PrintedChar]) -> str:
     separates two of them (two texts that happen to share a line are not one word)."""
     parts: list[str] = []
     for before, char in zip([None, *chars], chars):
-        if before is not None and char.left - before.right > 0.33 * max(char.size_pt, 1) and before.char != " " and char.char != " ":
+        if (
+            before is not None
+            and char.left - before.right > 0.33 * max(char.size_pt, 1)
+            and before.char != " "
+            and char.char != " "
+        ):
             parts.append(" ")
         parts.append(char.char)
     return "".join(parts)

@@ -31,11 +31,17 @@ def verify_sheet(project: Project, spec: SheetSpec, path: Path) -> list[Diagnost
     problems = [*fonts_and_glyphs(facts), *numbers_in_text(facts, project)]
     layout = spec.layout
     if len(facts.page_sizes_pt) != material.material.pages:
-        problems.append(_problem("verify.pages", f"{len(facts.page_sizes_pt)} page(s); a sheet of {material.material.id} has "
-                                 f"{material.material.pages}"))
+        problems.append(
+            _problem(
+                "verify.pages",
+                f"{len(facts.page_sizes_pt)} page(s); a sheet of {material.material.id} has {material.material.pages}",
+            )
+        )
     for number, (width, height) in enumerate(facts.page_sizes_pt, start=1):
         if abs(width - layout.paper[0]) > SIZE_TOLERANCE_PT or abs(height - layout.paper[1]) > SIZE_TOLERANCE_PT:
-            problems.append(_problem("verify.paper", f"page {number} is {width:.1f} x {height:.1f} pt, not {material.paper} paper"))
+            problems.append(
+                _problem("verify.paper", f"page {number} is {width:.1f} x {height:.1f} pt, not {material.paper} paper")
+            )
     if material.qr:
         decoded = [payload for page in facts.qr_payloads for payload in page]
         good = decoded.count(material.qr.payload)
@@ -53,10 +59,20 @@ def marks_in_printable_area(path: Path, margin: float = PRINTER_MARGIN_PT) -> li
     with pdfplumber.open(path) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             width, height = float(page.width), float(page.height)
-            outside = [line for line in page.lines if min(line["x0"], line["top"]) < margin - 0.5
-                       or max(line["x1"], line["bottom"]) > min(width, height) + max(width, height) - margin + 0.5
-                       or line["x1"] > width - margin + 0.5 or line["bottom"] > height - margin + 0.5]
+            outside = [
+                line
+                for line in page.lines
+                if min(line["x0"], line["top"]) < margin - 0.5
+                or max(line["x1"], line["bottom"]) > min(width, height) + max(width, height) - margin + 0.5
+                or line["x1"] > width - margin + 0.5
+                or line["bottom"] > height - margin + 0.5
+            ]
             if outside:
-                found.append(_problem("layout.marks-unprintable", f"page {number}: {len(outside)} cut mark(s) within 0.25 in of "
-                                      "the paper's edge, where office printers do not print"))
+                found.append(
+                    _problem(
+                        "layout.marks-unprintable",
+                        f"page {number}: {len(outside)} cut mark(s) within 0.25 in of "
+                        "the paper's edge, where office printers do not print",
+                    )
+                )
     return found
