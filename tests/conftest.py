@@ -6,6 +6,7 @@ import contextlib
 import fcntl
 import io
 import json
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,7 +45,9 @@ def run_cli(root: Path, *argv: str) -> Run:
 def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, *argv: str) -> tuple[Run, Path]:
     """A build of the real project made once for the whole test run, whichever worker asks first
     (pytest-xdist runs a session fixture once per worker; a lock file makes them share it)."""
-    base = tmp_path_factory.getbasetemp().parent
+    # The session's folder: under pytest-xdist each worker has its own folder inside it.
+    base = tmp_path_factory.getbasetemp()
+    base = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     out = base / f"shared-{name}"
     record = base / f"shared-{name}.json"
     with (base / f"shared-{name}.lock").open("w") as lock:

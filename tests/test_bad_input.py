@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from .conftest import line_of, no_temporary_files, pdfs, replace_in, run_cli, set_translation
 
 _pdfs, _no_temporary_files = pdfs, no_temporary_files
@@ -86,7 +84,7 @@ def test_text_too_long_for_the_card_fails_that_item_only(sample_project, tmp_pat
     assert run.code == 1
     assert (
         "error: materials/wallet_card.yaml: us/es/wallet_card: the text does not fit on 2 page(s), even with body type at "
-        "93%, the least its minimum type sizes allow (7 pt body, 6.5 pt small print); the block that does not fit begins: "
+        "92%, the least its minimum type sizes allow (7 pt body, 5.5 pt small print); the block that does not fit begins: "
         "'Need someone to talk to?' [fit.overflow]"
     ) in run.stderr
     assert _pdfs(out) == {"default/us/es/handout.pdf", "default/us/es/poster.pdf"}

@@ -38,7 +38,7 @@ def test_template_syntax_error_is_reported_not_skipped(sample_project):
 
 def test_new_message_is_missing_everywhere_then_falls_back(sample_project, tmp_path):
     template = sample_project / "templates" / "wallet_card.html"
-    replace_in(template, '<section class="front">', '<section class="front"><p>{{ _("Keep this card safe.") }}</p>')
+    replace_in(template, '<p class="back-call">', '<p>{{ _("Keep this card safe.") }}</p><p class="back-call">')
     assert run_cli(sample_project, "translations", "extract").code == 0
     assert run_cli(sample_project, "translations", "update").code == 0
     for po in sorted((sample_project / "translations").glob("*/LC_MESSAGES/messages.po")):

@@ -65,7 +65,7 @@ def facts(default_build):
 def test_pages_boxes_title_language(facts, material, lang):
     pdf = facts(material, lang)
     assert len(pdf.page_sizes_pt) == MATERIALS[material]
-    for media, trim in zip(pdf.page_sizes_pt, pdf.trim_sizes_pt):
+    for media, trim in zip(pdf.page_sizes_pt, pdf.trim_sizes_pt, strict=False):
         assert media == pytest.approx(TRIM_PT[material], abs=0.5)
         assert trim == pytest.approx(TRIM_PT[material], abs=0.5)
     assert pdf.title == _translated_title(material, lang)

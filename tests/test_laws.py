@@ -343,7 +343,7 @@ def test_maryland_stall_sign_is_3_by_5_with_the_number_in_bold(all_notices):
 
 
 def test_baltimore_sets_its_hotline_numbers_in_30_pt_and_grows_the_sign_to_hold_them(all_notices):
-    run, out = all_notices
+    _run, out = all_notices
     pdf = _notice(out, "baltimore_42_2")
     width, height = _size_in(pdf)
     assert min(width, height) >= 3.0 and max(width, height) >= 5.0

@@ -8,9 +8,9 @@ import datetime
 
 import pytest
 
+from awareness.load.yamlsafe import load_yaml
 from awareness.model.diagnostics import Collector
 from awareness.model.hotline import build_hotline, known_bad_numbers
-from awareness.load.yamlsafe import load_yaml
 from awareness.text.numbers import keypad_digits
 
 from .conftest import PROJECT_ROOT

@@ -65,7 +65,7 @@ def test_each_warning_is_found_and_strict_makes_it_an_error(sample_project, msgi
 def test_fuzzy_is_a_warning(sample_project):
     catalog = sample_project.joinpath(*ES)
     set_translation(catalog, "Who is at risk?", "¿Quién está en riesgo?", fuzzy=True)
-    run, findings = _check(sample_project, "es", "--no-fit")
+    _run, findings = _check(sample_project, "es", "--no-fit")
     assert any(f":{msgstr_line(catalog, 'Who is at risk?')}: [fuzzy]" in line for line in findings), findings
 
 

@@ -84,8 +84,7 @@ def identify(project: Project, path: Path) -> tuple[JobKey, Path]:
     resolved = path.resolve()
     for folder in resolved.parents:
         if (folder / MANIFEST).is_file():
-            relative = str(PurePosixPath(*resolved.relative_to(folder).parts))
-            key = Manifest.load(folder).key_of(relative)
+            key = Manifest.load(folder).key_of(str(PurePosixPath(*resolved.relative_to(folder).parts)))
             if key:
                 return key, folder.parent
     for depth in range(2, 6):

@@ -62,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     from .patch import add_patch_command
     from .post import add_post_command
     from .preview import add_preview_command
+    from .serve import add_serve_command
     from .translations import add_translation_commands
 
     add_check_command(commands)
@@ -69,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     add_post_command(commands)
     add_patch_command(commands)
     add_preview_command(commands)
+    add_serve_command(commands)
     add_translation_commands(commands)
     for action in commands.choices.values():  # --debug after the command too
         if "--debug" not in action._option_string_actions:

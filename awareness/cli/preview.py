@@ -47,4 +47,4 @@ def pages_as_png(pdf_path: Path, scale: float = PREVIEW_SCALE) -> list[Path]:
         document.close()
 
 
-__all__ = ["run_preview", "pages_as_png", "sys"]
+__all__ = ["pages_as_png", "run_preview", "sys"]

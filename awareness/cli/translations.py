@@ -9,11 +9,10 @@ from pathlib import Path
 from ..i18n.catalogs import extract_catalog, init_catalog, update_catalogs, write_catalog
 from ..i18n.checks import check_catalog
 from ..i18n.fitcheck import fit_findings
-from ..i18n.glossary import glossary_findings
 from ..i18n.languages import SOURCE_LANGUAGE, catalog_dir_name
 from ..i18n.status import language_statuses, status_json, status_table
 from ..model.diagnostics import Diagnostic, ProjectError, Severity
-from ..model.paths import ProjectPaths
+from ..model.paths import DOMAINS, MATERIALS_DOMAIN, WEB_DOMAIN, ProjectPaths
 from ..model.project import Project
 from .output import fails, print_diagnostics, print_json
 
@@ -21,11 +20,14 @@ from .output import fails, print_diagnostics, print_json
 def add_translation_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     translations = commands.add_parser("translations", help="catalogs: extract, init, update, status, check")
     actions = translations.add_subparsers(required=True, metavar="ACTION")
-    actions.add_parser("extract", help="write translations/messages.pot").set_defaults(command=extract, needs_project=False)
+    actions.add_parser("extract", help="write translations/messages.pot (materials) and web.pot (the web page)").set_defaults(
+        command=extract, needs_project=False
+    )
     init_parser = actions.add_parser("init", help="start the catalog of a new language")
     init_parser.add_argument("lang")
+    init_parser.add_argument("--web", action="store_true", help="the web page's catalog (web.po), not the materials'")
     init_parser.set_defaults(command=init, needs_project=False)
-    actions.add_parser("update", help="merge messages.pot into every catalog").set_defaults(command=update, needs_project=False)
+    actions.add_parser("update", help="merge the .pot files into every catalog").set_defaults(command=update, needs_project=False)
     status_parser = actions.add_parser("status", help="translated, fuzzy, missing, review state, complete materials")
     status_parser.add_argument("--format", choices=("table", "json"), default="table")
     status_parser.add_argument("--region", default="us", help="region whose materials are counted (default: %(default)s)")
@@ -43,15 +45,16 @@ def add_translation_commands(commands: argparse._SubParsersAction) -> None:  # t
 
 def extract(args: argparse.Namespace, root: Path) -> int:
     paths = ProjectPaths(root)
-    catalog = extract_catalog(paths)
-    write_catalog(catalog, paths.pot_file, template=True)
-    print(f"{paths.relative(paths.pot_file)}: {len(catalog)} messages")
+    for domain in DOMAINS:
+        catalog = extract_catalog(paths, domain)
+        write_catalog(catalog, paths.template_file(domain), template=True)
+        print(f"{paths.relative(paths.template_file(domain))}: {len(catalog)} messages")
     return 0
 
 
 def init(args: argparse.Namespace, root: Path) -> int:
     paths = ProjectPaths(root)
-    print(f"created {paths.relative(init_catalog(paths, args.lang))}")
+    print(f"created {paths.relative(init_catalog(paths, args.lang, WEB_DOMAIN if args.web else MATERIALS_DOMAIN))}")
     return 0
 
 
@@ -81,8 +84,9 @@ def check(args: argparse.Namespace, project: Project) -> int:
             raise ProjectError.of("catalog.missing", f"no catalog for '{tag}' ({paths.relative(po_path)})")
         report = check_catalog(po_path, tag)
         findings.extend(report.all())
-        if report.catalog is not None:
-            findings.extend(glossary_findings(project, tag, report.catalog))
+        web_path = paths.po_file(catalog_dir_name(tag), WEB_DOMAIN)
+        if web_path.is_file():
+            findings.extend(check_catalog(web_path, tag).all())
     if not args.no_fit:
         broken = {d.location.path for d in findings if d.code.startswith("catalog.syntax") and d.location}
         usable = [tag for tag in tags if tag != SOURCE_LANGUAGE and project.languages[tag].catalog not in broken]

@@ -17,16 +17,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import jinja2.ext
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract
 from babel.messages.pofile import read_po, write_po
 
+from ..files import atomic_write_bytes
 from ..load.yamlsafe import LocatedDict, LocatedList, load_yaml, location_of, read_text_file
 from ..model.diagnostics import Collector, Location, ProjectError
-from ..model.paths import ProjectPaths
-from ..files import atomic_write_bytes
+from ..model.material import default_name
+from ..model.paths import DOMAINS, MATERIALS_DOMAIN, ProjectPaths
 from .languages import catalog_dir_name, cldr_locale, parse_tag
 
 PROJECT_NAME = "awareness-materials"
@@ -35,7 +37,9 @@ MAX_PO_BYTES = 8 * 1024 * 1024
 # Translatable fields of the registries: the rest (numbers, addresses, sources) never is.
 REGISTRY_FIELDS = {"hotlines.yaml": ("name", "about"), "organizations.yaml": ("about",)}
 MessageKey = tuple[str | None, str]  # (context, msgid)
-Message = tuple[str, str, int, list[str], str | None]  # msgid, file, line, comments, context
+Message = tuple[
+    str | tuple[str, str], str, int, list[str], str | None
+]  # msgid (or singular, plural), file, line, comments, context
 
 # Babel's PO reader is lenient (an unterminated string passes); these are the only line
 # shapes a PO file may have, so a line of any other shape is a syntax error.
@@ -164,7 +168,7 @@ def _load_catalog(path: Path, tag: str, sha256: str, today: datetime.date) -> Ca
         if not message.id:
             continue
         key = (message.context, message.id if isinstance(message.id, str) else message.id[0])
-        lines[key] = msgstr_lines.get(message.lineno, message.lineno)
+        lines[key] = msgstr_lines.get(message.lineno or 0, message.lineno or 0)
         string = message.string
         if message.fuzzy or not string or (isinstance(string, (list, tuple)) and not all(string)):
             continue
@@ -188,33 +192,72 @@ def _msgstr_lines(lines: list[str]) -> dict[int, int]:
 # ------------------------------------------------------------------------ translators' side
 
 
-def extract_catalog(paths: ProjectPaths) -> Catalog:
-    """Every message of the project, with where it appears, as a template catalog."""
+def extract_catalog(paths: ProjectPaths, domain: str = MATERIALS_DOMAIN) -> Catalog:
+    """Every message of one domain, with where it appears, as a template catalog."""
     catalog = Catalog(project=PROJECT_NAME, fuzzy=False)
     problems = Collector()
-    for msgid, filename, line, comments, context in _all_messages(paths, problems):
-        flags = ("python-format",) if "%(" in msgid else ()
+    messages = _material_domain(paths, problems) if domain == MATERIALS_DOMAIN else _web_domain(paths, problems)
+    for msgid, filename, line, comments, context in messages:
+        flags = ("python-format",) if "%(" in (msgid if isinstance(msgid, str) else msgid[0]) else ()
         catalog.add(msgid, locations=[(filename, line)], auto_comments=comments, flags=flags, context=context)
     problems.raise_if_errors()
     return catalog
 
 
-def _all_messages(paths: ProjectPaths, problems: Collector) -> Iterator[Message]:
-    for template in sorted([*paths.templates.glob("*.html"), *(paths.root / "awareness" / "web" / "templates").glob("*.html")]):
-        try:
-            yield from _template_messages(template, paths)
-        except ProjectError as error:
-            problems.extend(error)
+def _material_domain(paths: ProjectPaths, problems: Collector) -> Iterator[Message]:
+    """What is printed: the material templates, the registries' names and descriptions, the materials' text."""
+    yield from _templates(sorted(paths.templates.glob("*.html")), paths, problems)
     for registry, fields in REGISTRY_FIELDS.items():
         yield from _registry_messages(paths.materials / registry, paths, fields)
     for material in paths.material_files():
         yield from _material_messages(material, paths)
 
 
+def _web_domain(paths: ProjectPaths, problems: Collector) -> Iterator[Message]:
+    """The web page's own words: its templates, its code's `gettext(...)`, and the names of the
+    data it offers to choose from (regions, kinds of business, materials)."""
+    yield from _templates(sorted((paths.web / "templates").glob("*.html")), paths, problems)
+    for module in sorted(paths.web.glob("*.py")):
+        found = extract("python", io.BytesIO(module.read_bytes()), keywords={"gettext": None}, comment_tags=COMMENT_TAGS)
+        for line, msgid, comments, context in found:
+            if isinstance(msgid, str):
+                yield msgid, paths.relative(module), line, comments, context
+    yield from _registry_messages(paths.materials / "regions.yaml", paths, ("name",))
+    yield from _mapping_messages(paths.materials / "business_kinds.yaml", paths)
+    for material in paths.material_files():
+        yield from _material_name(material, paths)
+
+
+def _material_name(path: Path, paths: ProjectPaths) -> Iterator[Message]:
+    data = load_yaml(path)
+    if isinstance(data, dict):
+        where = location_of(data, "name") or location_of(data, "id")
+        name = data.get("name") or default_name(str(data.get("id", path.stem)))
+        yield name, paths.relative(path), where.line if where and where.line else 0, [f"material: {path.stem} (its name)"], None
+
+
+def _templates(templates: list[Path], paths: ProjectPaths, problems: Collector) -> Iterator[Message]:
+    for template in templates:
+        try:
+            yield from _template_messages(template, paths)
+        except ProjectError as error:
+            problems.extend(error)
+
+
+def _mapping_messages(path: Path, paths: ProjectPaths) -> Iterator[Message]:
+    """A file of `id: words`, each value a message."""
+    data = load_yaml(path)
+    for entry_id, words in (data or {}).items():
+        if isinstance(words, str):
+            where = location_of(data, entry_id)
+            yield words, paths.relative(path), where.line if where and where.line else 0, [f"{path.stem}: {entry_id}"], None
+
+
 def _template_messages(template: Path, paths: ProjectPaths) -> Iterator[Message]:
     source = io.BytesIO(template.read_bytes())
     try:
-        found = list(extract(jinja2.ext.babel_extract, source, comment_tags=COMMENT_TAGS, options={"silent": "false"}))
+        extractor: Any = jinja2.ext.babel_extract  # typeshed and Jinja disagree on the callable's shape
+        found = list(extract(extractor, source, comment_tags=COMMENT_TAGS, options={"silent": "false"}))
     except jinja2.TemplateSyntaxError as error:
         raise ProjectError.of(
             "template.syntax", f"template syntax error: {error.message}", Location(template, error.lineno)
@@ -222,8 +265,8 @@ def _template_messages(template: Path, paths: ProjectPaths) -> Iterator[Message]
     for line, msgid, comments, context in found:
         if isinstance(msgid, str):
             yield msgid, paths.relative(template), line, comments, context
-        elif isinstance(msgid, tuple) and msgid and isinstance(msgid[0], str):
-            yield msgid[0], paths.relative(template), line, comments, context
+        elif isinstance(msgid, tuple) and len(msgid) >= 2 and all(isinstance(part, str) for part in msgid[:2]):
+            yield (msgid[0], msgid[1]), paths.relative(template), line, comments, context  # ngettext: singular and plural
 
 
 def _registry_messages(path: Path, paths: ProjectPaths, fields: tuple[str, ...]) -> Iterator[Message]:
@@ -286,13 +329,13 @@ Reviewed-By:
 Reviewed-On:"""
 
 
-def init_catalog(paths: ProjectPaths, tag: str) -> Path:
-    """Create `translations/<lang>/LC_MESSAGES/messages.po` from the template, marked draft."""
+def init_catalog(paths: ProjectPaths, tag: str, domain: str = MATERIALS_DOMAIN) -> Path:
+    """Create `translations/<lang>/LC_MESSAGES/<domain>.po` from the template, marked draft."""
     parse_tag(tag)
-    target = paths.po_file(catalog_dir_name(tag))
+    target = paths.po_file(catalog_dir_name(tag), domain)
     if target.exists():
         raise ProjectError.of("catalog.exists", f"catalog for '{tag}' exists already", Location(target))
-    template = parse_po(paths.pot_file)
+    template = parse_po(paths.template_file(domain))
     locale = cldr_locale(tag)
     catalog = Catalog(
         locale=locale or "en",
@@ -309,12 +352,16 @@ def init_catalog(paths: ProjectPaths, tag: str) -> Path:
 
 
 def update_catalogs(paths: ProjectPaths) -> list[Path]:
-    """Merge messages.pot into every catalog; near matches are kept, marked fuzzy."""
-    template = parse_po(paths.pot_file)
+    """Merge each domain's template into every catalog of that domain; near matches are kept,
+    marked fuzzy."""
     updated = []
-    for po_path in paths.catalog_files():
-        catalog = parse_po(po_path)
-        catalog.update(template, no_fuzzy_matching=False)
-        write_catalog(catalog, po_path)
-        updated.append(po_path)
+    for domain in DOMAINS:
+        if not paths.template_file(domain).is_file():
+            continue
+        template = parse_po(paths.template_file(domain))
+        for po_path in paths.catalog_files(domain):
+            catalog = parse_po(po_path)
+            catalog.update(template, no_fuzzy_matching=False)
+            write_catalog(catalog, po_path)
+            updated.append(po_path)
     return updated

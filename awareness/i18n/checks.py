@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from babel.messages.catalog import Message
 
@@ -24,6 +25,7 @@ from ..model.diagnostics import Diagnostic, Location, ProjectError, Severity
 from ..text.numbers import typed_numbers
 from ..text.trust import untrusted_characters
 from .catalogs import CatalogData, MessageKey, load_catalog
+from .glossary import Glossary, glossary_for
 from .languages import cldr_locale, tag_from_dir_name
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
@@ -55,18 +57,23 @@ class CatalogReport:
         return found
 
 
-def check_catalog(path, tag: str | None = None) -> CatalogReport:
+def check_catalog(path: Path, tag: str | None = None) -> CatalogReport:
     """Every finding of one catalog; a broken catalog gives its reading error only."""
     tag = tag or tag_from_dir_name(path.parent.parent.name)
     try:
         catalog = load_catalog(path, tag)
     except ProjectError as error:
         return CatalogReport(None, list(error.diagnostics))
-    return _report(catalog)
+    try:
+        glossary = glossary_for(catalog.path)
+    except ProjectError as error:
+        report = _report(catalog, None)
+        return CatalogReport(catalog, [*report.general, *error.diagnostics], report.by_message)
+    return _report(catalog, glossary)
 
 
 @lru_cache(maxsize=128)
-def _report(catalog: CatalogData) -> CatalogReport:
+def _report(catalog: CatalogData, glossary: Glossary | None) -> CatalogReport:
     report = CatalogReport(catalog, list(_header_findings(catalog)))
     for message in catalog.catalog:
         if not message.id:
@@ -75,7 +82,7 @@ def _report(catalog: CatalogData) -> CatalogReport:
         where = Location(catalog.path, catalog.lines.get(key, message.lineno))
         found = [
             Diagnostic(f"catalog.{check}" if "." not in check else check, text, severity, where)
-            for check, severity, text in _message_findings(message, catalog)
+            for check, severity, text in _message_findings(message, catalog, glossary)
         ]
         if found:
             report.by_message[key] = found
@@ -105,7 +112,7 @@ def _header_line(catalog: CatalogData) -> int | None:
     return None
 
 
-def _message_findings(message: Message, catalog: CatalogData) -> Iterator[tuple[str, Severity, str]]:
+def _message_findings(message: Message, catalog: CatalogData, glossary: Glossary | None) -> Iterator[tuple[str, Severity, str]]:
     sources = message.id if isinstance(message.id, (list, tuple)) else (message.id,)
     translations = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
     # Babel pads a plural entry to the language's number of forms: a form left empty beside
@@ -119,9 +126,13 @@ def _message_findings(message: Message, catalog: CatalogData) -> Iterator[tuple[
     if message.fuzzy:
         yield "fuzzy", WARNING, f"marked fuzzy (printed in English until confirmed): {sources[0]!r}"
     for index, translation in enumerate(translations):
-        if translation:
-            source = sources[min(index, len(sources) - 1)] if len(sources) > 1 else sources[0]
-            yield from text_findings(source, translation)
+        if not translation:
+            continue
+        source = sources[min(index, len(sources) - 1)] if len(sources) > 1 else sources[0]
+        findings = [*text_findings(source, translation), *(glossary.findings(source, translation) if glossary else ())]
+        for check, severity, text in findings:
+            # A fuzzy entry is not printed (English is): what is wrong in it waits for the translator.
+            yield (check, WARNING, f"{text} (in a fuzzy entry, not printed)") if message.fuzzy else (check, severity, text)
 
 
 def text_findings(source: str, translation: str) -> Iterator[tuple[str, Severity, str]]:

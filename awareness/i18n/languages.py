@@ -120,7 +120,7 @@ class Language:
 
     def _name_in(self, reader: Locale) -> str:
         if self.locale.language != self.base:  # CLDR alias (tl -> fil_PH): keep the name asked for
-            return reader.languages.get(self.base, self.tag)
+            return str(reader.languages.get(self.base, self.tag))
         return self.locale.get_display_name(reader) or self.tag
 
     def language_name(self, other_tag: str) -> str:
@@ -134,7 +134,7 @@ class Language:
         name = self.locale.languages.get(base)
         if not name:
             raise LocaleDataMissing(self.tag, f"the name of language '{other_tag}'")
-        return name
+        return str(name)
 
     def format_list(self, items: list[str]) -> str:
         supplement = self.supplement

@@ -4,8 +4,10 @@ Pango, which lays the text out, breaks Thai at words (libthai) but Lao, Khmer an
 at spaces, and Chinese and Japanese between any two characters, Korean between syllables. So,
 in the text of the page's body (never in attributes or placeholder values):
 
-- Lao, Khmer, Burmese: ICU's dictionary word boundaries get a ZERO WIDTH SPACE, a break
-  opportunity that draws nothing;
+- Lao, Khmer, Burmese: ICU's line-break opportunities (dictionary words, and never before a
+  full stop such as Khmer ។ or Burmese ။) get a ZERO WIDTH SPACE, a break opportunity that
+  draws nothing; in Burmese never inside a syllable (before a letter that an asat or a
+  virama closes or stacks);
 - Japanese and Chinese: BudouX phrases are held together with WORD JOINERs (no break inside a
   phrase, so no "送ってくださ / い"), and kinsoku stays Pango's (punctuation ends a phrase);
 - Korean: the syllables of a word are held together with WORD JOINERs (CSS keep-all, which
@@ -17,6 +19,7 @@ reader copies from the PDF (the read-back tests prove it).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from functools import cache
@@ -92,17 +95,26 @@ def keep_phrases(text: str, base: str) -> str:
 
 
 @cache
-def _word_iterator(base: str):  # type: ignore[no-untyped-def]
+def _line_iterator(base: str):  # type: ignore[no-untyped-def]
     import icu
 
-    return icu.BreakIterator.createWordInstance(icu.Locale(base))
+    return icu.BreakIterator.createLineInstance(icu.Locale(base))
+
+
+MYANMAR_CLOSING = "\u103a\u1039"  # asat and virama: they close or stack the letter before them
+
+
+def _inside_syllable(before: str, after: str) -> bool:
+    """A Burmese break that would split a syllable: before a letter closed by an asat or stacked
+    with a virama (ချ|တ်), or right after a virama."""
+    return before.endswith("\u1039") or (len(after) > 1 and after[1] in MYANMAR_CLOSING)
 
 
 def mark_word_breaks(text: str, base: str) -> str:
     script = re.compile(DICTIONARY_SCRIPTS[base])
     if not script.search(text):
         return text
-    iterator = _word_iterator(base)
+    iterator = _line_iterator(base)
     iterator.setText(text)
     boundaries = list(iterator)
     pieces, last = [], 0
@@ -110,9 +122,15 @@ def mark_word_breaks(text: str, base: str) -> str:
         pieces.append(text[last:boundary])
         last = boundary
     out = [pieces[0]] if pieces else []
-    for before, after in zip(pieces, pieces[1:]):
+    for before, after in itertools.pairwise(pieces):
         # A break opportunity between two words of the script; spaces already are one.
-        if before and after and script.search(before[-1]) and script.search(after[0]):
+        if (
+            before
+            and after
+            and script.search(before[-1])
+            and script.search(after[0])
+            and not (base == "my" and _inside_syllable(before, after))
+        ):
             out.append(ZERO_WIDTH_SPACE)
         out.append(after)
     return "".join(out)

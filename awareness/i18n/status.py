@@ -65,7 +65,7 @@ def _msgid(value: object) -> str:
 
 def _status(project: Project, tag: str, all_keys: set[MessageKey], used: dict[str, set[MessageKey]]) -> LanguageStatus:
     entry = project.languages[tag]
-    base = dict(
+    base: dict[str, Any] = dict(
         tag=tag,
         name=entry.language.english_name,
         native_name=_native(entry),
@@ -97,7 +97,7 @@ def _native(entry) -> str:  # type: ignore[no-untyped-def]
     try:
         return str(entry.language.name)
     except Exception:
-        return entry.language.tag
+        return str(entry.language.tag)
 
 
 def _direction(entry) -> str:  # type: ignore[no-untyped-def]

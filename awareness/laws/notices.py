@@ -405,7 +405,7 @@ def _lay_out(spec: NoticeSpec, tools: WorkerTools, size: tuple[str, str], scale:
         NOTICE_TEMPLATE,
         context,
         catalog=None,
-        tag=context["lang"],
+        tag=str(context["lang"]),
         item=spec.key.name,
         where=where,
         known_bad=tools.project.known_bad,

@@ -31,7 +31,8 @@ def profile_problem(path: Path) -> str | None:
     if len(header) < 128 or header[36:40] != b"acsp":
         return f"{path} is not an ICC profile"
     if header[16:20] != b"CMYK":
-        return f"ICC profile {path} is for {header[16:20].decode('latin-1').strip()}, not CMYK: a print-shop PDF needs a CMYK output profile"
+        space = header[16:20].decode("latin-1").strip()
+        return f"ICC profile {path} is for {space}, not CMYK: a print-shop PDF needs a CMYK output profile"
     if header[12:16] != b"prtr":
         return f"ICC profile {path} is not an output (printer) profile"
     return None

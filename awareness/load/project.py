@@ -24,6 +24,7 @@ from ..model.material import (
     QrSpec,
     Region,
     SheetSpec,
+    default_name,
 )
 from ..model.paths import ProjectPaths
 from ..model.project import LanguageEntry, Project
@@ -251,6 +252,7 @@ def _material(data: dict[str, Any], source_file: str) -> Material:
     return Material(
         id=data["id"],
         title=data["title"],
+        name=data.get("name") or default_name(data["id"]),
         template=data["template"],
         pages=data["pages"],
         sizes={paper: (size[0], size[1]) for paper, size in data["size"].items()},
@@ -352,7 +354,7 @@ def _names(value: str | list[str]) -> str | tuple[str, ...]:
     return value if isinstance(value, str) else tuple(value)
 
 
-def _stale_numbers(hotlines: dict[str, Hotline], data: dict[str, Any], today: datetime.date) -> list:
+def _stale_numbers(hotlines: dict[str, Hotline], data: dict[str, Any], today: datetime.date) -> list[Any]:
     return [
         warning(
             "registry.stale",

@@ -39,7 +39,8 @@ def _describe(error: jsonschema.ValidationError, data: Any) -> list[tuple[str, L
     parent, key = _parent_and_key(data, list(error.absolute_path))
     where = ".".join(str(part) for part in error.absolute_path)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        known = set(error.schema.get("properties", {}))
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        known = set(schema.get("properties", {}))
         return [(f"unknown key '{extra}'", location_of(error.instance, extra)) for extra in error.instance if extra not in known]
     if error.validator == "required":
         missing = error.message.split("'")[1]

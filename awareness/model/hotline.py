@@ -214,7 +214,8 @@ def build_hotline(
     }
     for key in ("name", "about"):
         _check_words(entry[key], key, location_of(where, key), problems)
-    if len(problems.errors) > before:
+    phone = numbers["phone"]
+    if len(problems.errors) > before or phone is None:
         return None
     languages = entry.get("languages", {})
     return Hotline(
@@ -222,7 +223,7 @@ def build_hotline(
         name=entry["name"],
         about=entry["about"],
         country=country,
-        phone=numbers["phone"],
+        phone=phone,
         tty=numbers.get("tty"),
         sms=numbers.get("sms"),
         web=addresses.get("web"),
@@ -290,7 +291,8 @@ def _pattern_problem(spec: dict[str, Any]) -> str | None:
         if value is not None and (not isinstance(value, str) or not pattern.match(value)):
             untrusted = first_untrusted(value) if isinstance(value, str) else None
             detail = f": {untrusted}" if untrusted else ""
-            return f"{key} {value!r} is not a well-formed {key} (ASCII digits{', capitals' if key in ('vanity', 'keyword') else ''} and separators){detail}"
+            capitals = ", capitals" if key in ("vanity", "keyword") else ""
+            return f"{key} {value!r} is not a well-formed {key} (ASCII digits{capitals} and separators){detail}"
     return None
 
 

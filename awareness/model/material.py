@@ -42,6 +42,7 @@ class SheetSpec:
 class Material:
     id: str
     title: str
+    name: str  # what it is called where it is chosen ("Wallet card"); several materials share a title
     template: str
     pages: int
     sizes: dict[str, tuple[str, str]]  # paper family -> (width, height)
@@ -143,3 +144,8 @@ class Campaign:
     cobrand: CoBrand | None = None
     notices: tuple[NoticeOrder, ...] = ()
     acknowledge: tuple[Acknowledgement, ...] = field(default=())
+
+
+def default_name(material_id: str) -> str:
+    """A material's name where none is given: from its id ("wallet_card": "Wallet card")."""
+    return material_id.replace("_", " ").capitalize()

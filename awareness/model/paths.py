@@ -22,6 +22,13 @@ DATA_FILES = frozenset(
 )
 
 
+# Gettext domains: the printed materials, and the web page's own words. Each language has a
+# catalog per domain; the web page's may be missing (the page then shows English).
+MATERIALS_DOMAIN = "messages"
+WEB_DOMAIN = "web"
+DOMAINS = (MATERIALS_DOMAIN, WEB_DOMAIN)
+
+
 @dataclass(frozen=True)
 class ProjectPaths:
     root: Path
@@ -48,7 +55,15 @@ class ProjectPaths:
 
     @property
     def pot_file(self) -> Path:
-        return self.translations / "messages.pot"
+        return self.template_file(MATERIALS_DOMAIN)
+
+    def template_file(self, domain: str) -> Path:
+        return self.translations / f"{domain}.pot"
+
+    @property
+    def web(self) -> Path:
+        """The web page's package: its templates and code hold the web domain's messages."""
+        return self.root / "awareness" / "web"
 
     @property
     def output(self) -> Path:
@@ -57,11 +72,11 @@ class ProjectPaths:
     def material_files(self) -> list[Path]:
         return [path for path in sorted(self.materials.glob("*.yaml")) if path.name not in DATA_FILES]
 
-    def po_file(self, catalog_dir: str) -> Path:
-        return self.translations / catalog_dir / "LC_MESSAGES" / "messages.po"
+    def po_file(self, catalog_dir: str, domain: str = MATERIALS_DOMAIN) -> Path:
+        return self.translations / catalog_dir / "LC_MESSAGES" / f"{domain}.po"
 
-    def catalog_files(self) -> list[Path]:
-        return sorted(self.translations.glob("*/LC_MESSAGES/messages.po"))
+    def catalog_files(self, domain: str = MATERIALS_DOMAIN) -> list[Path]:
+        return sorted(self.translations.glob(f"*/LC_MESSAGES/{domain}.po"))
 
     def relative(self, path: Path) -> str:
         try:

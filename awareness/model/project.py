@@ -24,7 +24,7 @@ class LanguageEntry:
 
     language: Language
     catalog: Path | None  # the .po file; None for the source language
-    review: ReviewState = ReviewState("source")
+    review: ReviewState = ReviewState("source")  # noqa: RUF009 (a frozen value, safe to share)
 
     @property
     def is_draft(self) -> bool:
@@ -53,7 +53,7 @@ class Project:
     def broken_diagnostics(self, already: object = None) -> list[Diagnostic]:
         """Problems of broken parts (a material, a catalog, a law ...) that no output reported:
         a broken file fails the build even where this build did not use it."""
-        shown = set()
+        shown: set[tuple[str, str, object]] = set()
         for result in getattr(already, "results", ()):
             shown.update((d.code, d.message, d.location) for d in result.diagnostics)
         return [d for error in self.broken.values() for d in error.diagnostics if (d.code, d.message, d.location) not in shown]

@@ -54,11 +54,8 @@ class SheetJob:
     def render(self, spec: SheetSpec, tools: WorkerTools) -> Rendered:
         data = read_input(spec.source)
         texts = _page_texts(data)
-        alts = [
-            f"{spec.layout.copies} copies of {'the front' if side == 0 and len(texts) > 1 else 'the back' if side else 'the card'}"
-            f" to cut out: {text}"
-            for side, text in enumerate(texts)
-        ]
+        faces = ["the front", "the back"] if len(texts) > 1 else ["the card"]
+        alts = [f"{spec.layout.copies} copies of {face} to cut out: {text}" for face, text in zip(faces, texts, strict=False)]
         sheet = impose_sheet(data, spec.layout, alts, spec.material.language.tag)
         return Rendered(
             sheet,

@@ -9,10 +9,10 @@ from typing import Any
 
 from ..model.diagnostics import Diagnostic, Location, Severity
 from ..model.project import Project
+from ..model.units import css_length_in_px
 from ..render.fitting import Limits, lay_out_to_fit
 from ..render.pdf import PdfMeta, colour_profile_css
 from ..render.qr import qr_image
-from ..model.units import css_length_in_px
 from .jobs import JobKey
 from .resolve import MaterialSpec, resolve_material
 from .stages import BuildOptions, Rendered, read_input
@@ -141,7 +141,9 @@ def printed_values(spec: MaterialSpec) -> dict[str, str]:
     return values
 
 
-def _render_notes(spec: MaterialSpec, fallbacks: frozenset, scale: float, where: Location) -> list[Diagnostic]:
+def _render_notes(
+    spec: MaterialSpec, fallbacks: frozenset[tuple[str | None, str]], scale: float, where: Location
+) -> list[Diagnostic]:
     notes = []
     if fallbacks:
         example = sorted(message for _context, message in fallbacks)[0]

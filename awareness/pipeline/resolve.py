@@ -5,6 +5,7 @@ data. No I/O beyond the loaded project; the data is what the manifest fingerprin
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,7 +86,7 @@ def plan_materials(
     """The material jobs of a campaign, narrowed by the command line; unknown names are errors."""
     material_ids = _chosen(materials, campaign.materials, project.materials, project, "material")
     region_ids = _chosen([region] if region else None, campaign.regions, project.regions, project, "region")
-    keys = []
+    keys: list[JobKey] = []
     for region_id in region_ids:
         default = project.regions[region_id].languages if campaign.languages == "region" else campaign.languages
         for tag in _chosen(languages, default, project.languages, project, "language"):
@@ -102,7 +103,9 @@ def campaign_of(project: Project, name: str) -> Campaign:
     raise ProjectError.of("reference.campaign", f"unknown campaign '{name}' (known: {', '.join(sorted(project.campaigns))})")
 
 
-def _chosen(requested: list[str] | None, default: tuple[str, ...] | str, known: dict, project: Project, kind: str) -> list[str]:
+def _chosen(
+    requested: list[str] | None, default: tuple[str, ...] | str, known: Mapping[str, object], project: Project, kind: str
+) -> list[str]:
     if requested:
         names = list(requested)
     elif default == "all":  # broken ones too, so that the summary names them as failed
@@ -171,7 +174,9 @@ def _viewer(project: Project, language: Language):  # type: ignore[no-untyped-de
 
 
 def line_view(line: Hotline, language: Language) -> LineView:
-    names = lambda tags: language.format_list([language.language_name(tag) for tag in tags]) if tags else ""
+    def names(tags: tuple[str, ...]) -> str:
+        return language.format_list([language.language_name(tag) for tag in tags]) if tags else ""
+
     text_here = not line.text_languages or language.base in {tag.split("-")[0] for tag in line.text_languages}
     return LineView(
         line.id,

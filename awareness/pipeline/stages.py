@@ -33,11 +33,13 @@ class Rendered:
 
 
 class Spec(Protocol):
-    key: JobKey
+    @property
+    def key(self) -> JobKey: ...
 
 
 class JobType(Protocol):
-    kind: str
+    @property
+    def kind(self) -> str: ...
 
     def resolve(self, project: Project, key: JobKey, options: BuildOptions) -> Spec: ...
 

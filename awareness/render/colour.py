@@ -17,7 +17,9 @@ def png_to_cmyk_jpeg(data: bytes, profile: Path | None) -> bytes:
     flat.paste(rgba, mask=rgba.split()[3])
     if profile is not None:
         srgb = ImageCms.createProfile("sRGB")
-        cmyk = ImageCms.profileToProfile(flat, srgb, ImageCms.getOpenProfile(str(profile)), outputMode="CMYK")
+        converted = ImageCms.profileToProfile(flat, srgb, ImageCms.getOpenProfile(str(profile)), outputMode="CMYK")
+        assert converted is not None  # None only when converting in place
+        cmyk = converted
     else:
         cmyk = flat.convert("CMYK")
     buffer = io.BytesIO()

@@ -290,7 +290,7 @@ def _message_markers(box: Any) -> Iterator[int]:
 def _continuation_pages(document: Document) -> list[Any]:
     """Pages that begin inside a block begun on the page before."""
     tops = [_top_level_elements(page) for page in document.pages]
-    return [page for page, before, top in zip(document.pages[1:], tops, tops[1:]) if top and top[0] in before]
+    return [page for page, before, top in zip(document.pages[1:], tops, tops[1:], strict=False) if top and top[0] in before]
 
 
 def _top_level_elements(page: Any) -> list[Any]:

@@ -48,10 +48,9 @@ def form_of(pdf: pikepdf.Pdf, source: pikepdf.Pdf, index: int, strip_marks: bool
 def place(name: str, at: Placement, size: tuple[float, float], trim_origin: tuple[float, float]) -> bytes:
     """Content that draws form `name` with its trim box's lower-left corner at (x, y)."""
     ox, oy = trim_origin
-    if at.turned:  # a quarter turn counter-clockwise: the card's width runs up the sheet
-        matrix = (0, 1, -1, 0, at.x + size[1] + oy, at.y - ox)
-    else:
-        matrix = (1, 0, 0, 1, at.x - ox, at.y - oy)
+    # A turned card takes a quarter turn counter-clockwise: its width runs up the sheet.
+    turned = (0, 1, -1, 0, at.x + size[1] + oy, at.y - ox)
+    matrix = turned if at.turned else (1, 0, 0, 1, at.x - ox, at.y - oy)
     return b"q " + " ".join(f"{value:.3f}" for value in matrix).encode() + b" cm /" + name.encode() + b" Do Q\n"
 
 

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urlparse
 from urllib.request import url2pathname
 
@@ -39,7 +40,7 @@ SIZE_TOLERANCE_PX = 0.5
 HINTS = dict.fromkeys(map(ord, "\u2060\u200b"))  # our own break hints: never part of the text
 
 
-class ProjectOnlyFetcher(URLFetcher):
+class ProjectOnlyFetcher(URLFetcher):  # type: ignore[misc]
     """Refuses every URL but files inside the allowed folders, and data: URIs."""
 
     def __init__(self, allowed_dirs: list[Path]) -> None:

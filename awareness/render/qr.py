@@ -36,7 +36,7 @@ def qr_image(payload: str, size: str, colour: str = "#000000") -> QrImage:
     device-cmyk() included: segno writes #000, which is then replaced)."""
     code = segno.make_qr(payload, error="q", boost_error=True)
     assert code.error in ERROR_LEVELS_ALLOWED, code.error  # segno only ever raises the level
-    modules = code.symbol_size(scale=1, border=0)[0]
+    modules = int(code.symbol_size(scale=1, border=0)[0])
     buffer = io.BytesIO()
     code.save(buffer, kind="svg", xmldecl=False, svgns=True, nl=False, border=0, dark="#000", light=None)
     svg = buffer.getvalue().decode().replace('stroke="#000"', f'stroke="{colour}"')

@@ -13,8 +13,20 @@ import pikepdf
 from ..model.diagnostics import Location, ProjectError
 from ..model.material import SheetSpec
 from ..model.units import css_length_in_points
-from .impose import MARK_GAP_PT, MARK_LENGTH_PT, MIN_MARK_LENGTH_PT, PAPER_PT, PRINTER_MARGIN_PT, Placement, add_structure
-from .impose import form_of, hairlines, place, save, tagged_page
+from .impose import (
+    MARK_GAP_PT,
+    MARK_LENGTH_PT,
+    MIN_MARK_LENGTH_PT,
+    PAPER_PT,
+    PRINTER_MARGIN_PT,
+    Placement,
+    add_structure,
+    form_of,
+    hairlines,
+    place,
+    save,
+    tagged_page,
+)
 
 
 @dataclass(frozen=True)

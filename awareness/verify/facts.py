@@ -16,7 +16,7 @@ _X = re.compile(rb"GTS_PDFXVersion[>=\"']+\s*(PDF/X-[0-9a-z:]+)", re.IGNORECASE)
 def file_facts(path: Path) -> dict[str, Any]:
     try:
         reader = PdfReader(path)
-        root = reader.trailer["/Root"]
+        root: Any = reader.trailer["/Root"]  # pypdf's objects are untyped dictionaries
         metadata = root.get("/Metadata")
         xmp = metadata.get_object().get_data() if metadata is not None else b""
         standards = []
@@ -35,7 +35,7 @@ def file_facts(path: Path) -> dict[str, Any]:
             "tagged": "/StructTreeRoot" in root,
             "output_intent": intent,
             "language": str(root.get("/Lang")) if root.get("/Lang") is not None else None,
-            "title": (reader.metadata or {}).get("/Title"),
+            "title": reader.metadata.get("/Title") if reader.metadata else None,
         }
     except Exception as error:  # a damaged file: its problems say so
         return {

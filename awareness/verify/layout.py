@@ -2,6 +2,7 @@
 page): the preflight that refuses a page a printer would print and a reader could not use.
 
 - text that overlaps other text (a heading run into a number, a note over the body);
+- text that an image or a box painted later covers (a QR code's white square over a number);
 - text outside the safe area, or across a tear-off tab's cut line;
 - type under the material's smallest size (proof notes and QR captions included);
 - the hotline number not the largest text, or under the material's least number size;
@@ -15,7 +16,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..model.units import css_length_in_points
-from .readback import PdfFacts, PrintedChar
+from .readback import PdfFacts, PrintedChar, is_mark
 
 if TYPE_CHECKING:
     from ..pipeline.resolve import MaterialSpec
@@ -35,6 +36,8 @@ def layout_problems(facts: PdfFacts, spec: MaterialSpec) -> list[Problem]:
         trim = facts.trim_boxes[index] if index < len(facts.trim_boxes) else (0.0, 0.0, *facts.page_sizes_pt[index])
         page = f"page {index + 1}: " if len(facts.chars) > 1 else ""
         problems += [(code, page + message) for code, message in overlaps(chars)]
+        if index < len(facts.covered):
+            problems += [(code, page + message) for code, message in covered_text(facts.covered[index])]
         problems += [(code, page + message) for code, message in outside_safe_area(chars, trim, safe)]
         problems += [(code, page + message) for code, message in small_type(chars, material.min_small_pt)]
         if index < len(facts.previews) and not material.large_print:
@@ -74,21 +77,24 @@ def _core(char: PrintedChar) -> tuple[float, float, float, float]:
 
 
 def overlaps(chars: list[PrintedChar]) -> Iterator[Problem]:
-    """Glyphs of two different lines printed on each other."""
-    lines = _lines([char for char in chars if char.char.strip()])
-    boxes = [(index, _core(char), char) for index, line in enumerate(lines) for char in line]
-    boxes.sort(key=lambda entry: entry[1][0])
+    """Glyphs of two different runs (text boxes) printed on each other: two lines laid over
+    one another, a heading run into a number. Within a run, glyphs may overlap (marks)."""
+    printed = [char for char in chars if char.char.strip() and not is_mark(char.char)]
+    runs: dict[int, list[PrintedChar]] = {}
+    for char in printed:
+        runs.setdefault(char.run, []).append(char)
+    boxes = sorted(((char.run, _core(char), char) for char in printed), key=lambda entry: entry[1][0])
     reported: set[tuple[int, int]] = set()
-    for position, (line, box, char) in enumerate(boxes):
-        for other_line, other, other_char in boxes[position + 1 :]:
+    for position, (run, box, char) in enumerate(boxes):
+        for other_run, other, _other_char in boxes[position + 1 :]:
             if other[0] >= box[2]:
                 break
-            pair = (min(line, other_line), max(line, other_line))
-            if other_line != line and pair not in reported and other[1] < box[3] and box[1] < other[3]:
+            pair = (min(run, other_run), max(run, other_run))
+            if other_run != run and pair not in reported and other[1] < box[3] and box[1] < other[3]:
                 reported.add(pair)
                 yield (
                     "layout.overlap",
-                    f"text overlaps other text: {_text(lines[line])!r} and {_text(lines[other_line])!r} "
+                    f"text overlaps other text: {_text(runs[run])!r} and {_text(runs[other_run])!r} "
                     f"near {char.left:.0f}, {char.bottom:.0f} pt",
                 )
                 break
@@ -96,6 +102,15 @@ def overlaps(chars: list[PrintedChar]) -> Iterator[Problem]:
 
 def _text(line: list[PrintedChar]) -> str:
     return "".join(char.char for char in sorted(line, key=lambda c: c.left))[:40]
+
+
+def covered_text(covered: list[PrintedChar]) -> Iterator[Problem]:
+    if covered:
+        yield (
+            "layout.covered",
+            f"{len(covered)} character(s) painted over by an image or a box, so a reader cannot see "
+            f"them, e.g. {_text(covered)!r}",
+        )
 
 
 def outside_safe_area(chars: list[PrintedChar], trim: tuple[float, float, float, float], safe: float) -> Iterator[Problem]:

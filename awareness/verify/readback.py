@@ -9,6 +9,7 @@ empty box. The font's ToUnicode map then says which characters those were.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -21,6 +22,9 @@ from pypdf.generic import DictionaryObject
 
 POINTS_PER_INCH = 72.0
 QR_RENDER_SCALE = 300 / POINTS_PER_INCH  # rasterise at 300 dpi, as a phone would see print
+DESCENT = 0.25  # of the type size: where a glyph box starts below the baseline
+# QR codes only: read as any barcode, a line of Armenian was once taken for a film-edge code.
+QR_ONLY = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 
 _CIDCHAR = re.compile(r"<([0-9a-fA-F]+)>\s+(\d+)")
 _CIDRANGE = re.compile(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s+(\d+)")
@@ -52,6 +56,7 @@ class PdfFacts:
     trim_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)  # per page, in glyph coordinates
     qr_sizes_mm: list[list[float]] = field(default_factory=list)  # per page, the side of each code decoded
     previews: list[Any] = field(default_factory=list)  # per page, a grey image at PREVIEW_DPI (trim box only)
+    covered: list[list[PrintedChar]] = field(default_factory=list)  # per page, characters painted over
 
     @property
     def text(self) -> str:
@@ -73,9 +78,10 @@ class PdfFacts:
 def read_pdf(path: Path, decode_qr: bool = True, blur_mm: float = 0.0) -> PdfFacts:
     facts = PdfFacts(path)
     reader = PdfReader(path)
-    metadata = reader.metadata or {}
+    metadata: Any = reader.metadata or {}
     facts.title = metadata.get("/Title")
-    language = reader.trailer["/Root"].get("/Lang")
+    root: Any = reader.trailer["/Root"]  # pypdf's objects are untyped dictionaries
+    language = root.get("/Lang")
     facts.language = str(language) if language is not None else None
     for page in reader.pages:
         facts.page_sizes_pt.append((float(page.mediabox.width), float(page.mediabox.height)))
@@ -100,7 +106,8 @@ def _read_with_pdfium(path: Path, facts: PdfFacts, decode_qr: bool, blur_mm: flo
     """Text in logical order (PDFium honours /ActualText), glyphs where they are printed
     (pdfminer, which reads the glyphs themselves), and the pages as a phone camera sees them."""
     document = pdfium.PdfDocument(path)
-    glyphs = _printed_chars(path)
+    glyphs, covered = _printed_chars(path)
+    facts.covered = covered
     try:
         for index, page in enumerate(document):
             text_page = page.get_textpage()
@@ -113,12 +120,12 @@ def _read_with_pdfium(path: Path, facts: PdfFacts, decode_qr: bool, blur_mm: flo
             facts.previews.append(_preview(page, facts.trim_boxes[index] if index < len(facts.trim_boxes) else None))
             if decode_qr:
                 image = page.render(scale=QR_RENDER_SCALE, grayscale=True).to_pil()
-                codes = zxingcpp.read_barcodes(image)
+                codes = zxingcpp.read_barcodes(image, formats=QR_ONLY)
                 facts.qr_payloads.append([code.text for code in codes])
                 facts.qr_sizes_mm.append([_side_mm(code) for code in codes])
                 if blur_mm:
                     blurred = image.filter(ImageFilter.GaussianBlur(blur_mm / 25.4 * 300))
-                    facts.qr_payloads_blurred.append([code.text for code in zxingcpp.read_barcodes(blurred)])
+                    facts.qr_payloads_blurred.append([code.text for code in zxingcpp.read_barcodes(blurred, formats=QR_ONLY)])
     finally:
         document.close()
 
@@ -143,7 +150,7 @@ def _side_mm(code: Any) -> float:
     top_left, top_right, bottom_left = code.position.top_left, code.position.top_right, code.position.bottom_left
     width = ((top_right.x - top_left.x) ** 2 + (top_right.y - top_left.y) ** 2) ** 0.5
     height = ((bottom_left.x - top_left.x) ** 2 + (bottom_left.y - top_left.y) ** 2) ** 0.5
-    return round(min(width, height) / QR_RENDER_SCALE / POINTS_PER_INCH * 25.4, 1)
+    return float(round(min(width, height) / QR_RENDER_SCALE / POINTS_PER_INCH * 25.4, 1))
 
 
 class PrintedChar(NamedTuple):
@@ -155,31 +162,101 @@ class PrintedChar(NamedTuple):
     right: float
     char: str
     size_pt: float
+    run: int = 0  # glyphs painted one after another on one baseline share a run (a text box)
 
 
-def _printed_chars(path: Path) -> list[list[PrintedChar]]:
+def _printed_chars(path: Path) -> tuple[list[list[PrintedChar]], list[list[PrintedChar]]]:
     """Every printed glyph of every page, read from the glyphs and their ToUnicode map (not from
-    /ActualText): where a reader's eye meets each character."""
+    /ActualText): where a reader's eye meets each character. Also, per page, the characters
+    that something painted later covers (an image, a filled box: a QR code's white square laid
+    over a number), which a reader cannot see although the text layer has them."""
     import pdfplumber
 
+    printed: list[list[PrintedChar]] = []
+    covered: list[list[PrintedChar]] = []
     with pdfplumber.open(path) as pdf:
-        return [
-            [
-                PrintedChar(
-                    float(char["y0"]), float(char["y1"]), float(char["x0"]), float(char["x1"]), char["text"], _type_size(char)
-                )
-                for char in page.chars
-                if char["text"].strip() or char["text"] == " "
-            ]
-            for page in pdf.pages
-        ]
+        for page in pdf.pages:
+            # pdfminer lays the page out from the media box's corner, as the trim boxes are given.
+            chars, covers = _paint_order(page.layout)
+            runs = _runs([char for char, _order in chars])
+            printed.append([_printed(char, run) for (char, _order), run in zip(chars, runs, strict=False)])
+            covered.append(
+                [
+                    _printed(char, run)
+                    for (char, order), run in zip(chars, runs, strict=False)
+                    if char.get_text().strip() and _covered(char, order, covers)
+                ]
+            )
+    return printed, covered
 
 
-def _type_size(char: dict[str, Any]) -> float:
-    """The type size of a glyph: pdfminer gives the box's extent along the text's up direction
-    for upright text, and its advance for turned text (the tear-off tabs), where the type size
-    is the box's other side."""
-    return float(char["size"]) if char["upright"] else float(char["x1"]) - float(char["x0"])
+def _paint_order(layout: Any) -> tuple[list[tuple[Any, int]], list[tuple[Any, int]]]:
+    """Glyphs and opaque shapes (images, filled paths) of a page, each with its place in the
+    order the page paints them."""
+    from pdfminer.layout import LTChar, LTCurve, LTImage
+
+    chars: list[tuple[Any, int]] = []
+    covers: list[tuple[Any, int]] = []
+
+    def walk(item: Any) -> None:
+        order = len(chars) + len(covers)
+        if isinstance(item, LTChar):
+            chars.append((item, order))
+        elif isinstance(item, LTImage) or (isinstance(item, LTCurve) and item.fill):
+            covers.append((item, order))
+        if not isinstance(item, LTChar):
+            for child in getattr(item, "_objs", ()):
+                walk(child)
+
+    walk(layout)
+    return chars, covers
+
+
+def _covered(char: Any, order: int, covers: list[tuple[Any, int]]) -> bool:
+    """A shape painted after the glyph over most of its middle (a touch at the edge is not a cover)."""
+    inset_x, inset_y = 0.3 * char.width, 0.3 * char.height
+    left, right, bottom, top = char.x0 + inset_x, char.x1 - inset_x, char.y0 + inset_y, char.y1 - inset_y
+    return any(
+        later > order and shape.x0 < right and shape.x1 > left and shape.y0 < top and shape.y1 > bottom for shape, later in covers
+    )
+
+
+def _runs(chars: list[Any]) -> list[int]:
+    """A run number per glyph: glyphs painted one after the other, left to right, at one size,
+    near one baseline (Nastaliq steps each letter of a word down) make a run, a text box's
+    line. Glyphs of one run may overlap (a combining mark over its letter); of two runs, not."""
+    runs, run, previous = [], 0, None
+    for char in chars:
+        if is_mark(char.get_text()):  # placed above or below its letter, on the letter's run
+            runs.append(run)
+            continue
+        if previous is not None and (
+            abs(char.matrix[5] - previous.matrix[5]) > 0.6 * char.size
+            or abs(char.size - previous.size) > 0.1
+            or char.x0 < previous.x0 - 0.5 * char.size
+        ):
+            run += 1
+        runs.append(run)
+        previous = char
+    return runs
+
+
+def is_mark(text: str) -> bool:
+    """A combining mark (Arabic vowels, Thai and Devanagari signs): drawn over its letter."""
+    return bool(text) and all(unicodedata.category(char) in ("Mn", "Me", "Mc") for char in text)
+
+
+def _printed(char: Any, run: int = 0) -> PrintedChar:
+    """A glyph as a reader meets it. Its type size: pdfminer gives the box's extent along the
+    text's up direction for upright text, and its advance for turned text (the tear-off tabs),
+    where the type size is the box's other side."""
+    if not char.upright:
+        return PrintedChar(char.y0, char.y1, char.x0, char.x1, char.get_text(), float(char.x1 - char.x0), run)
+    # pdfminer hangs a box one type size tall from the font's descent, which some fonts make
+    # huge (Nastaliq, Naskh): the box then sits below the ink. Hung from the baseline instead,
+    # as a Latin font's would be, it covers where any script's letters stand.
+    baseline, size = float(char.matrix[5]), float(char.size)
+    return PrintedChar(baseline - DESCENT * size, baseline + (1 - DESCENT) * size, char.x0, char.x1, char.get_text(), size, run)
 
 
 def _visual_lines(chars: list[PrintedChar]) -> list[tuple[str, float]]:
@@ -206,7 +283,7 @@ def _line_text(chars: list[PrintedChar]) -> str:
     """Characters left to right, with a space where a gap of a third of the type size or more
     separates two of them (two texts that happen to share a line are not one word)."""
     parts: list[str] = []
-    for before, char in zip([None, *chars], chars):
+    for before, char in zip([None, *chars], chars, strict=False):
         if (
             before is not None
             and char.left - before.right > 0.33 * max(char.size_pt, 1)
@@ -234,18 +311,20 @@ def _fonts(reader: PdfReader) -> list[FontFacts]:
     return list(seen.values())
 
 
-def _font_refs(resources: object) -> list:
+def _font_refs(resources: Any) -> list[Any]:
     """Fonts of a resource dictionary, including those of nested form XObjects."""
     if resources is None:
         return []
     resources = resources.get_object()
-    refs = list((resources.get("/Font") or DictionaryObject()).get_object().values())
-    for xobject in (resources.get("/XObject") or DictionaryObject()).get_object().values():
+    fonts: Any = (resources.get("/Font") or DictionaryObject()).get_object()
+    xobjects: Any = (resources.get("/XObject") or DictionaryObject()).get_object()
+    refs = list(fonts.values())
+    for xobject in xobjects.values():
         refs.extend(_font_refs(xobject.get_object().get("/Resources")))
     return refs
 
 
-def _font_facts(font: DictionaryObject) -> FontFacts:
+def _font_facts(font: Any) -> FontFacts:
     name = str(font.get("/BaseFont", "?"))
     descriptor_owner = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
     descriptor = descriptor_owner.get("/FontDescriptor")
@@ -266,7 +345,7 @@ def _notdef_characters(font: DictionaryObject) -> list[str]:
 
 
 def _codes_mapped_to_cid_zero(cmap: str) -> set[int]:
-    codes = set()
+    codes: set[int] = set()
     for block in re.findall(r"begincidchar(.*?)endcidchar", cmap, re.S):
         codes.update(int(code, 16) for code, cid in _CIDCHAR.findall(block) if cid == "0")
     for block in re.findall(r"begincidrange(.*?)endcidrange", cmap, re.S):
