@@ -158,7 +158,7 @@ class VraCounty:
 def load_laws(project: Project, today: datetime.date | None = None) -> dict[str, Law]:
     """Every law file; a problem in one marks only that law broken, with its file and line."""
     today = today or datetime.date.today()
-    kinds = _business_kinds(project)
+    kinds = business_kinds(project)
     for path in sorted(project.paths.laws.glob("*.yaml")):
         try:
             law = _load_law(project, path, kinds, today)
@@ -169,7 +169,8 @@ def load_laws(project: Project, today: datetime.date | None = None) -> dict[str,
     return project.laws
 
 
-def _business_kinds(project: Project) -> dict[str, str]:
+def business_kinds(project: Project) -> dict[str, str]:
+    """Kind of business -> its plain words (materials/business_kinds.yaml, schema-checked)."""
     path = project.paths.materials / KINDS_FILE
     problems = Collector()
     data = load_yaml(path) if path.is_file() else {}

@@ -16,7 +16,7 @@ from ..model.diagnostics import Collector, Location, ProjectError
 from ..model.material import NoticeOrder
 from ..model.project import Project
 from .languages import notice_languages
-from .model import KINDS_FILE, Law, LawFormat
+from .model import KINDS_FILE, Law, LawFormat, business_kinds
 
 NO_DUTY_FILE = "no_posting_duty.yaml"
 POST_CAMPAIGN = "post"
@@ -107,7 +107,7 @@ def county_key(text: str | None) -> str | None:
 
 def plan_site(project: Project, site: Site) -> SitePlan:
     """The notices the laws require at a site; a kind of business no law file knows is an error."""
-    kinds = _business_kinds(project)
+    kinds = business_kinds(project)
     if site.business not in kinds:
         raise ProjectError.of(
             "post.business",
@@ -189,11 +189,6 @@ def _format_need(law: Law, fmt: LawFormat) -> FormatNeed:
         f"type at least {fmt.min_type_pt:g} pt{number}{bold}{body}{qr}",
         fmt.note,
     )
-
-
-def _business_kinds(project: Project) -> dict[str, str]:
-    path = project.paths.materials / KINDS_FILE
-    return {str(key): str(value) for key, value in (load_yaml(path) or {}).items()}
 
 
 def _no_duty(project: Project, state: str) -> str | None:
