@@ -183,7 +183,7 @@ def test_statute_printing_a_number_the_registry_does_not_know_is_refused(sample_
     run = run_cli(sample_project, "build", "--law", "fl_787_29", "--out", str(tmp_path))
     assert run.code == 1
     assert (
-        f"materials/laws/fl_787_29.yaml:{line_of(law, '  en: |')}: the wording prints 1-855-FLA-SAVE, a known wrong number"
+        f"materials/laws/fl_787_29.yaml:{line_of(law, '  en: |')}: fl_787_29: prints 1-855-FLA-SAVE, a known wrong number"
         in run.stderr
     )
 

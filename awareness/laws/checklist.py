@@ -11,14 +11,14 @@ from pathlib import Path
 
 from ..i18n.languages import Language
 from ..model.design import DesignTokens
-from ..model.diagnostics import Diagnostic, Location, ProjectError
+from ..model.diagnostics import Diagnostic, ProjectError
 from ..model.material import PdfVariant
 from ..model.project import Project
 from ..pipeline.jobs import JobKey, output_path, target_path
-from ..pipeline.stages import BuildOptions, Rendered, read_input
+from ..pipeline.stages import BuildOptions, Rendered
 from ..pipeline.tools import WorkerTools
 from ..render.pdf import PdfMeta
-from .notices import NOTICE_CSS, plan_notices
+from .notices import plan_notices
 from .post import Requirement, Site, SitePlan, plan_site, site_of_key
 
 TEMPLATE = "checklist.html"
@@ -66,19 +66,7 @@ class ChecklistJob:
         workforce = ", ".join(f"{Language(tag).english_name} {share:g} %" for tag, share in site.workforce)
         site_line = f"{plan.business_name} in {place}" + (f"; read by its workers or users: {workforce}" if workforce else "")
         context = {"plan": plan, "rows": spec.rows, "site_line": site_line, "created": spec.created}
-        where = Location(tools.project.paths.templates / TEMPLATE)
-        html = tools.html.render(
-            TEMPLATE,
-            context,
-            catalog=None,
-            tag="en",
-            item=spec.key.name,
-            where=where,
-            known_bad=tools.project.known_bad,
-            strict_numbers=False,
-        )
-        css = read_input(tools.project.paths.templates / NOTICE_CSS).decode("utf-8")
-        document = tools.pdf.lay_out(html.html, [spec.design.css(False), css], spec.key.name, TEMPLATE)
+        document = tools.lay_out_office_page(TEMPLATE, context, spec.key.name, spec.design)
         data = tools.pdf.write(document, PdfVariant(), PdfMeta(spec.created))
         facts = {
             "site": {"state": site.state, "county": site.county, "business": site.business, "workforce": dict(site.workforce)},

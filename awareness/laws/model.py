@@ -381,20 +381,10 @@ def _without_sections(citation: str) -> str:
 
 
 def _check_prose(project: Project, key: str, text: str, where: Location | None, problems: Collector) -> None:
-    """What a checklist prints about a law (its title, who, notes, penalties): no untrusted
-    character, no known-bad number, no phone number the registry does not know ("SB 225 (2017)"
-    is a bill and a year, not a number: only runs of ten digits or more count)."""
-    untrusted = first_untrusted(text, allow_newlines=True)
-    if untrusted:
-        problems.add("text.untrusted", f"{key}: {untrusted}", where)
-    for printed, entry in wording_numbers(project, text):
-        bad = known_bad_in(keypad_digits(printed), project.known_bad)
-        if bad:
-            problems.add(
-                "number.known-bad", f"{key}: prints {printed}, a known wrong number; the correct number is {bad.correct}", where
-            )
-        elif entry is None and len(keypad_digits(printed)) >= 10:
-            problems.add("number.unknown", f"{key}: prints {printed}, which is not a number in materials/hotlines.yaml", where)
+    """What a checklist prints about a law (its title, who, notes, penalties): checked as the
+    wording is, except that only runs of ten digits or more count as numbers ("SB 225 (2017)" is a
+    bill and a year)."""
+    _check_numbers_in(project, key, text, where, problems, least_digits=10)
 
 
 def at_least(size: tuple[str, str], minimum: tuple[str, str]) -> bool:
@@ -462,22 +452,28 @@ def _check_shows(project: Project, element: Element, tag: str, text: str, where:
 
 def _check_wording(project: Project, law: Law, text: str, where: Location | None, problems: Collector) -> None:
     """No untrusted character; every phone-like number dials a registry entry, none is known-bad."""
+    _check_numbers_in(project, law.id, text, where, problems, least_digits=0)
+
+
+def _check_numbers_in(
+    project: Project, key: str, text: str, where: Location | None, problems: Collector, least_digits: int
+) -> None:
+    """The one check of text a law file prints: no untrusted character, no known-bad number, and
+    no number (of `least_digits` digits or more) that materials/hotlines.yaml does not know."""
     untrusted = first_untrusted(text, allow_newlines=True)
     if untrusted:
-        problems.add("text.untrusted", f"{law.id}: {untrusted}", where)
+        problems.add("text.untrusted", f"{key}: {untrusted}", where)
     for printed, entry in wording_numbers(project, text):
         bad = known_bad_in(keypad_digits(printed), project.known_bad)
         if bad:
             problems.add(
-                "number.known-bad",
-                f"the wording prints {printed}, a known wrong number; the correct number is {bad.correct}",
-                where,
+                "number.known-bad", f"{key}: prints {printed}, a known wrong number; the correct number is {bad.correct}", where
             )
-        elif entry is None:
+        elif entry is None and len(keypad_digits(printed)) >= least_digits:
             problems.add(
                 "number.unknown",
-                f"the wording prints {printed}, which is not a number in "
-                "materials/hotlines.yaml: check the statute and add the line to the registry",
+                f"{key}: prints {printed}, which is not a number in materials/hotlines.yaml: "
+                "check the statute and add the line to the registry",
                 where,
             )
 

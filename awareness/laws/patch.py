@@ -25,7 +25,7 @@ from ..model.project import Project
 from ..model.units import css_length_in_points
 from ..pipeline.jobs import JobKey
 from ..pipeline.manifest import MANIFEST, Manifest
-from ..pipeline.stages import BuildOptions, Rendered, read_input
+from ..pipeline.stages import BuildOptions, Rendered
 from ..pipeline.tools import WorkerTools
 from ..render.fitting import descendants, is_text
 from ..render.pdf import PdfMeta
@@ -325,19 +325,7 @@ def _lay_out(spec: PatchSpec, tools: WorkerTools, labels: tuple[Label, ...]) -> 
         for sheet in range((len(labels) + stock.per_sheet - 1) // stock.per_sheet)
     ]
     context = {"stock": stock, "sheets": sheets, "pad": pad, "name_pt": NAME_PT, "created": spec.created}
-    where = Location(tools.project.paths.templates / TEMPLATE)
-    html = tools.html.render(
-        TEMPLATE,
-        context,
-        catalog=None,
-        tag="en",
-        item=spec.key.name,
-        where=where,
-        known_bad=tools.project.known_bad,
-        strict_numbers=False,
-    )
-    css = read_input(tools.project.paths.templates / "notice.css").decode("utf-8")
-    return tools.pdf.lay_out(html.html, [spec.design.css(False), css], spec.key.name, TEMPLATE)
+    return tools.lay_out_office_page(TEMPLATE, context, spec.key.name, spec.design)
 
 
 def _overflowing_labels(document: Any) -> set[int]:
