@@ -183,7 +183,7 @@ def test_statute_printing_a_number_the_registry_does_not_know_is_refused(sample_
     run = run_cli(sample_project, "build", "--law", "fl_787_29", "--out", str(tmp_path))
     assert run.code == 1
     assert (
-        f"materials/laws/fl_787_29.yaml:{line_of(law, '  en: |')}: the wording prints 1-855-FLA-SAVE, a known wrong number"
+        f"materials/laws/fl_787_29.yaml:{line_of(law, '  en: |')}: fl_787_29: prints 1-855-FLA-SAVE, a known wrong number"
         in run.stderr
     )
 
@@ -285,3 +285,259 @@ def test_arabic_staff_sign_reads_its_numbers_left_to_right(tmp_path):
         assert sum(shown in line for line in pdf.visual_lines) == 1, shown
     assert pdf.language == "ar" and pdf.missing_glyphs == []
     assert run_cli(PROJECT_ROOT, "check", str(tmp_path)).code == 0
+
+
+# ---------------------------------------------------------------- every law as data (issue 16)
+
+LAWS_DIR = PROJECT_ROOT / "materials/laws"
+
+
+def _notice(out, law, name="notice.pdf", place="statewide"):
+    return read_pdf(out / "all-notices/notices" / law / place / name, decode_qr=False)
+
+
+def _body_sizes(pdf):
+    """Type sizes of every printed line but a proof's draft note."""
+    return [
+        size
+        for lines, sizes in zip(pdf.page_lines, pdf.page_line_type_pt, strict=True)
+        for line, size in zip(lines, sizes, strict=True)
+        if size > 0 and not line.startswith("Draft:")
+    ]
+
+
+@pytest.fixture(scope="session")
+def all_notices(tmp_path_factory):
+    """Every notice the project can build (materials/campaigns/all-notices.yaml), built once."""
+    from .conftest import shared_build
+
+    return shared_build(tmp_path_factory, "all-notices", "build", "--campaign", "all-notices", "--jobs", "2")
+
+
+def test_every_law_in_data_builds_at_its_sizes_and_passes_check(all_notices):
+    run, out = all_notices
+    assert run.code == 0, run.stderr[-3000:]
+    laws = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in LAWS_DIR.glob("*.yaml")}
+    built = {law for law, data in laws.items() if data["verification"] != "none"}
+    assert len(built) >= 24, sorted(built)
+    on_disk = {path.parent.parent.name for path in (out / "all-notices/notices").rglob("*.pdf")}
+    assert on_disk == built, built ^ on_disk
+    check = run_cli(PROJECT_ROOT, "check", str(out / "all-notices"), "--format", "json")
+    reports = json.loads(check.stdout)
+    assert check.code == 0, [report for report in reports if not report["ok"]][:2]
+    assert len(reports) >= 30
+
+
+def test_maryland_stall_sign_is_3_by_5_with_the_number_in_bold(all_notices):
+    import pdfplumber
+
+    _run, out = all_notices
+    path = out / "all-notices/notices/md_br_19_103/statewide/notice.pdf"
+    pdf = read_pdf(path, decode_qr=False)
+    assert _size_in(pdf) == (3.0, 5.0)
+    assert min(_body_sizes(pdf)) >= 8.0 - 0.05
+    with pdfplumber.open(path) as document:
+        words = [word for word in document.pages[0].extract_words(extra_attrs=["fontname"]) if "373-7888" in word["text"]]
+    assert len(words) == 2 and all("Bold" in word["fontname"] for word in words), words  # English and Spanish
+    assert "This sign is required under State law." in pdf.text
+
+
+def test_baltimore_sets_its_hotline_numbers_in_30_pt_and_grows_the_sign_to_hold_them(all_notices):
+    _run, out = all_notices
+    pdf = _notice(out, "baltimore_42_2")
+    width, height = _size_in(pdf)
+    assert min(width, height) >= 3.0 and max(width, height) >= 5.0
+    note = min(char.bottom for char in pdf.chars[0])  # the proof's draft note is the lowest line: not the sign
+    chars = [char for char in pdf.chars[0] if char.char.strip() and char.bottom > note + 1]
+    large_digits = "".join(char.char for char in chars if char.char.isdigit() and char.size_pt >= 30.0 - 0.05)
+    assert large_digits.count("18883737888") == 2 and large_digits.count("233733") == 2  # both numbers, English and Spanish
+    assert min(char.size_pt for char in chars) >= 12.0 - 0.05  # the body's least type
+    assert "This sign is required by Baltimore City law" in pdf.text
+
+
+def test_kentucky_window_cling_is_3_by_3_at_10_pt_and_the_sign_8_5_by_11_at_16(all_notices):
+    _run, out = all_notices
+    cling = _notice(out, "ky_281_767", "notice-window_cling.pdf")
+    sign = _notice(out, "ky_281_767", "notice-sign.pdf")
+    assert _size_in(cling) == (3.0, 3.0) and min(_body_sizes(cling)) >= 10.0 - 0.05
+    assert _size_in(sign) == (8.5, 11.0) and min(_body_sizes(sign)) >= 16.0 - 0.05
+    for pdf in (cling, sign):
+        assert sum("1-888-373-7888" in line for line in pdf.visual_lines) == 2  # English and Spanish
+
+
+def test_florida_lodging_sign_is_11_by_15_in_32_pt_type(all_notices):
+    _run, out = all_notices
+    pdf = _notice(out, "fl_509_096")
+    assert _size_in(pdf) == (11.0, 15.0)
+    assert min(_body_sizes(pdf)) >= 32.0 - 0.05
+    assert sum("1-855-FLA-SAFE" in line for line in pdf.visual_lines) == 2
+
+
+def test_new_mexico_notice_adds_the_workforce_language_in_an_equal_part(all_notices):
+    _run, out = all_notices
+    pdf = _notice(out, "nm_30_52_2_1")
+    width, height = _size_in(pdf)
+    assert width >= 11.0 and height >= 8.5 and width > height  # "eight and one-half inches high and eleven inches wide"
+    assert "THÔNG BÁO VỀ NẠN MUA BÁN NGƯỜI" in pdf.text  # Vietnamese: 14 % of the workforce
+    assert not any("\uac00" <= char <= "\ud7a3" for char in pdf.text)  # Korean: 4 %, below the 10 % rule
+    assert sum("505-GET-FREE" in line for line in pdf.visual_lines) == 3
+    tops = sorted({round(char.top, 1) for char in pdf.chars[0]}, reverse=True)
+    parts = [
+        next(top for top in tops if _line_at(pdf, top).startswith(start)) for start in ("NOTICE ON", "AVISO SOBRE", "THÔNG BÁO")
+    ]
+    assert abs((parts[0] - parts[1]) - (parts[1] - parts[2])) < 1.5, parts  # equal parts: the same pitch from part to part
+
+
+def _line_at(pdf, top):
+    return "".join(
+        char.char for char in sorted((char for char in pdf.chars[0] if abs(char.top - top) < 0.2), key=lambda c: c.left)
+    )
+
+
+def test_montana_poster_carries_a_qr_code_that_opens_the_hotline(all_notices):
+    _run, out = all_notices
+    pdf = read_pdf(out / "all-notices/notices/mt_44_4_1501/statewide/notice.pdf", decode_qr=True)
+    assert pdf.qr_payloads[0] == ["https://humantraffickinghotline.org"]
+    assert "humantraffickinghotline.org" in " ".join(pdf.visual_lines)
+
+
+def test_georgia_notice_prints_no_unverified_state_line_and_says_so(all_notices, tmp_path):
+    run, out = all_notices
+    pdf = _notice(out, "ga_16_5_47")
+    digits = "".join(char for char in pdf.text if char.isdigit())
+    assert "8663634842" not in digits and "8448423678" not in digits
+    assert "requires georgia_hotline" in run.stderr and "[law.element-unverified] (acknowledged" in run.stderr
+    strict = run_cli(PROJECT_ROOT, "build", "--law", "ga_16_5_47", "--strict", "--out", str(tmp_path))
+    assert strict.code == 1 and "error: materials/laws/ga_16_5_47.yaml:" in strict.stderr
+
+
+def test_the_vra_language_is_chosen_by_county_in_california_and_illinois(all_notices):
+    def languages(state, county):
+        run = run_cli(PROJECT_ROOT, "post", "--state", state, "--county", county, "--business", "bar", "--format", "json")
+        assert run.code == 0, run.stderr
+        return {notice["law"]: (notice["languages"], notice["problem"]) for notice in json.loads(run.stdout)["notices"]}
+
+    assert languages("CA", "Los Angeles")["ca_civ_52_6"][0] == ["en", "es", "zh-Hant"]
+    assert languages("CA", "Orange")["ca_civ_52_6"][0] == ["en", "es", "vi"]
+    assert languages("IL", "DuPage")["il_775_ilcs_50"] == (["en", "es"], None)  # covered for Spanish only
+    cook, problem = languages("IL", "Cook County")["il_775_ilcs_50"]
+    assert cook == [] and "Cook County is covered for hi, zh-Hant" in problem and "choose one with --lang" in problem
+    _run, out = all_notices  # Cook County with Chinese chosen: three languages on one sign, read back
+    pdf = _notice(out, "il_775_ilcs_50", place="cook")
+    assert sum("1-888-373-7888" in line for line in pdf.visual_lines) == 3 and "伊利諾州法律保護" in pdf.text
+
+
+def test_the_ten_percent_workforce_rule_adds_only_languages_read_by_a_tenth(tmp_path):
+    run = run_cli(
+        PROJECT_ROOT,
+        "post",
+        "--state",
+        "NM",
+        "--business",
+        "employer",
+        "--workforce",
+        "vi=10,ko=9.9,zh-Hans=31",
+        "--format",
+        "json",
+    )
+    assert run.code == 0, run.stderr
+    (notice,) = json.loads(run.stdout)["notices"]
+    assert notice["law"] == "nm_30_52_2_1" and notice["languages"] == ["en", "es", "zh-Hans", "vi"]  # most read first
+    texas = json.loads(
+        run_cli(
+            PROJECT_ROOT, "post", "--state", "TX", "--business", "hotel", "--workforce", "vi=12,ko=4", "--format", "json"
+        ).stdout
+    )["notices"]
+    assert [(notice["law"], notice["languages"], notice["separate_signs"]) for notice in texas] == [
+        ("tx_1tac_54_103", ["en", "es", "vi"], True)
+    ]
+
+
+# ---------------------------------------------------------------- bad law data: one located line, the rest built
+
+
+def _two_law_campaign(project, laws):
+    campaign = project / "materials/campaigns/pair.yaml"
+    notices = "\n".join(f"  - {{law: {law}{', county: ' + county if county else ''}}}" for law, county in laws)
+    campaign.write_text(f"materials: []\nlanguages: [en]\nregions: [us]\nnotices:\n{notices}\n", encoding="utf-8")
+    return campaign
+
+
+def _assert_one_line(run, expected):
+    assert run.code == 1
+    assert "Traceback" not in run.stderr
+    matching = [line for line in run.error_lines if expected in line]
+    assert len(matching) == 1, run.stderr
+
+
+def test_a_law_missing_a_required_field_fails_alone(sample_project, tmp_path):
+    law = sample_project / "materials/laws/hi_371_20.yaml"
+    line = line_of(law, "citation:")
+    replace_in(law, "citation: Haw. Rev. Stat. § 371-20\n", "")
+    _two_law_campaign(sample_project, [("hi_371_20", None), ("sc_16_3_2100", None)])
+    run = run_cli(sample_project, "build", "--campaign", "pair", "--out", str(tmp_path))
+    _assert_one_line(run, "missing key 'citation'")
+    assert "error: materials/laws/hi_371_20.yaml:" in run.error_lines[0] and line > 1
+    assert [path.parent.parent.name for path in tmp_path.rglob("*.pdf")] == ["sc_16_3_2100"]
+
+
+def test_a_citation_without_a_source_or_a_date_is_refused(sample_project, tmp_path):
+    law = sample_project / "materials/laws/sc_16_3_2100.yaml"
+    start = law.read_text(encoding="utf-8").index("sources:\n")
+    end = law.read_text(encoding="utf-8").index("verified: 2026-12-03\n")
+    text = law.read_text(encoding="utf-8")
+    law.write_text(text[:start] + "sources: []\n" + text[end:].replace("verified: 2026-12-03\n", "", 1), encoding="utf-8")
+    run = run_cli(sample_project, "build", "--law", "sc_16_3_2100", "--out", str(tmp_path))
+    assert run.code == 1 and "Traceback" not in run.stderr
+    assert (
+        f"error: materials/laws/sc_16_3_2100.yaml:{line_of(law, 'sources: []')}: 'sources': [] should be non-empty" in run.stderr
+    )
+    assert "error: materials/laws/sc_16_3_2100.yaml:" in run.stderr and "missing key 'verified'" in run.stderr
+    assert not list(tmp_path.rglob("*.pdf"))
+
+
+def test_a_size_smaller_than_its_own_least_type_allows_is_refused(sample_project, tmp_path):
+    law = sample_project / "materials/laws/ky_281_767.yaml"
+    replace_in(
+        law,
+        "    sizes: [[3in, 3in], [4in, 4in]]\n    placement: [public_restrooms]",
+        "    sizes: [[1in, 3in], [4in, 4in]]\n    placement: [public_restrooms]",
+    )
+    replace_in(law, "    min_size: [3in, 3in]\n", "    min_size: [1in, 3in]\n")
+    _two_law_campaign(sample_project, [("ky_281_767", None), ("sc_16_3_2100", None)])
+    run = run_cli(sample_project, "build", "--campaign", "pair", "--out", str(tmp_path))
+    _assert_one_line(
+        run,
+        f"materials/laws/ky_281_767.yaml:{line_of(law, '  window_cling:')}: format 'window_cling': 1in x 3in is "
+        "too small for its own type: a 14-character number at 10 pt does not fit in its width",
+    )
+    assert [path.parent.parent.name for path in tmp_path.rglob("*.pdf")] == ["sc_16_3_2100"]
+
+
+def test_a_county_without_a_language_entry_fails_its_notice_alone(sample_project, tmp_path):
+    table = sample_project / "materials/vra_languages.yaml"
+    text = table.read_text(encoding="utf-8")
+    start = text.index("    cook:\n")
+    cut = text.index("      languages:\n", start)
+    end = text.index("      note:", cut)
+    table.write_text(text[:cut] + text[end:], encoding="utf-8")
+    _two_law_campaign(sample_project, [("il_775_ilcs_50", "cook"), ("sc_16_3_2100", None)])
+    run = run_cli(sample_project, "build", "--campaign", "pair", "--out", str(tmp_path))
+    _assert_one_line(run, "missing key 'languages' in 'states.IL.cook'")
+    located = int(run.error_lines[0].split("materials/vra_languages.yaml:")[1].split(":")[0])
+    assert line_of(table, "    cook:") <= located < line_of(table, "    dupage:")
+    assert [path.parent.parent.name for path in tmp_path.rglob("*.pdf")] == ["sc_16_3_2100"]
+
+
+def test_a_business_kind_no_law_file_defines_is_refused(sample_project, tmp_path):
+    run = run_cli(sample_project, "post", "--state", "TX", "--business", "hotl")
+    _assert_one_line(run, "error: materials/business_kinds.yaml: 'hotl' is not a kind of business")
+    law = sample_project / "materials/laws/sc_16_3_2100.yaml"
+    replace_in(law, "business_kinds: [nuisance_property,", "business_kinds: [nuisance_proprety,")
+    run = run_cli(sample_project, "build", "--law", "sc_16_3_2100", "--out", str(tmp_path))
+    _assert_one_line(
+        run,
+        f"materials/laws/sc_16_3_2100.yaml:{line_of(law, 'business_kinds:')}: 'nuisance_proprety' is not a kind "
+        "of business in materials/business_kinds.yaml",
+    )
+    assert not list(tmp_path.rglob("*.pdf"))

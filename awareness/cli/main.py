@@ -59,12 +59,16 @@ def _parser() -> argparse.ArgumentParser:
     add_build_command(commands)
     from .check import add_check_command
     from .listing import add_list_command
+    from .patch import add_patch_command
+    from .post import add_post_command
     from .preview import add_preview_command
     from .serve import add_serve_command
     from .translations import add_translation_commands
 
     add_check_command(commands)
     add_list_command(commands)
+    add_post_command(commands)
+    add_patch_command(commands)
     add_preview_command(commands)
     add_serve_command(commands)
     add_translation_commands(commands)

@@ -35,7 +35,8 @@ def _vra_counties(path: Path) -> dict[tuple[str, str], VraCounty]:
         return {}
     problems = Collector()
     data = load_yaml(path)
-    check_schema(data, "vra_languages", path, problems)
+    if not check_schema(data, "vra_languages", path, problems):
+        problems.raise_if_errors()
     found = {}
     for state, counties in data["states"].items():
         for key, entry in counties.items():
@@ -43,6 +44,7 @@ def _vra_counties(path: Path) -> dict[tuple[str, str], VraCounty]:
                 problems.add(
                     "vra.county", f"{entry['name']}: no printed language and no note saying why", location_of(counties, key)
                 )
+            where = location_of(counties, key)
             found[state, key] = VraCounty(
                 state,
                 key,
@@ -51,6 +53,7 @@ def _vra_counties(path: Path) -> dict[tuple[str, str], VraCounty]:
                 entry.get("most_spoken"),
                 entry.get("note", ""),
                 entry["verified"],
+                where.line if where else None,
             )
     problems.raise_if_errors()
     return found
@@ -96,6 +99,8 @@ def _county_language(
     table = vra_counties(project)
     known = sorted(key for state, key in table if state == law.state)
     if county is None:
+        if not any(entry.printed_languages() for (state, _key), entry in table.items() if state == law.state):
+            return list(extra), None, [_statewide_note(project, law)]
         raise ProjectError.of(
             "law.county",
             f"{law.title} adds the county's Voting Rights Act language: give --county "
@@ -112,6 +117,7 @@ def _county_language(
             where,
         )
         return list(extra), county, [note]
+    where = Location(project.paths.materials / VRA_FILE, entry.line)
     notes = (
         []
         if entry.verified
@@ -142,4 +148,16 @@ def _county_language(
         f"{entry.name} is covered for {', '.join(printed)}, and {VRA_FILE} does not say which is "
         "most widely spoken: choose one with --lang",
         where,
+    )
+
+
+def _statewide_note(project: Project, law: Law) -> Diagnostic:
+    """No county asked for, and no county of the state has a printed section 203 language in
+    the table: English and Spanish, said plainly, since the table is known to be incomplete."""
+    return warning(
+        "law.county-statewide",
+        f"no county given, and no {law.state} county in {VRA_FILE} has a printed section 203 "
+        "language besides English and Spanish: the notice is in English and Spanish. The list is not complete: "
+        "give --county to check the county where it is posted",
+        Location(project.paths.materials / VRA_FILE),
     )

@@ -36,6 +36,7 @@ class Element:
     id: str
     requires: str  # the law's words
     shows: tuple[tuple[str, str], ...]  # (hotline id, "phone" | "sms" | "web" | "chat") the passage must print
+    verified: bool = True  # False: required by the law, but what to print is unverified: not printed, a warning
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,16 @@ class LawFormat:
     bold_body: bool = False
     placement: tuple[str, ...] = ()
     material: str | None = None
+    either_orientation: bool = False  # "at least 3 by 5 inches": the minimum may be met turned
+    placement_rule: str | None = None  # for this form's own places: all | any
+    qr: tuple[str, str] | None = None  # (hotline id, kind) printed as a QR code with its address
+    note: str = ""
+
+    def allows(self, size: tuple[str, str]) -> bool:
+        """Whether a page of `size` meets this format's least size."""
+        if self.min_size is None:
+            return True
+        return at_least(size, self.min_size) or (self.either_orientation and at_least(size, (self.min_size[1], self.min_size[0])))
 
 
 @dataclass(frozen=True)
@@ -79,6 +90,7 @@ class Law:
     business_kinds: tuple[str, ...]
     placement: tuple[str, ...]
     placement_rule: str
+    formats_rule: str  # any: the formats are alternatives; all: each where it goes
     sources: tuple[tuple[str, str], ...]  # (url, what)
     verified: datetime.date
     verification: str  # full, partial or none
@@ -113,7 +125,12 @@ class Law:
         wording = self.text[tag]
         if isinstance(wording, str):
             return [(None, wording)]
-        return [(element, wording[element]) for element in self.elements]
+        return [(element, wording[element]) for element in self.printed_elements]
+
+    @property
+    def printed_elements(self) -> tuple[str, ...]:
+        """The elements a sign carries: those whose content is verified."""
+        return tuple(key for key, element in self.elements.items() if element.verified)
 
     def title_in(self, tag: str) -> str | None:
         wording = self.text[tag]
@@ -132,6 +149,7 @@ class VraCounty:
     most_spoken: str | None
     note: str
     verified: bool
+    line: int | None = None  # in materials/vra_languages.yaml
 
     def printed_languages(self) -> list[str]:
         return [tag for tag in self.languages if not tag.startswith("aian:") and tag not in ("en", "es")]
@@ -140,7 +158,7 @@ class VraCounty:
 def load_laws(project: Project, today: datetime.date | None = None) -> dict[str, Law]:
     """Every law file; a problem in one marks only that law broken, with its file and line."""
     today = today or datetime.date.today()
-    kinds = _business_kinds(project)
+    kinds = business_kinds(project)
     for path in sorted(project.paths.laws.glob("*.yaml")):
         try:
             law = _load_law(project, path, kinds, today)
@@ -151,7 +169,8 @@ def load_laws(project: Project, today: datetime.date | None = None) -> dict[str,
     return project.laws
 
 
-def _business_kinds(project: Project) -> dict[str, str]:
+def business_kinds(project: Project) -> dict[str, str]:
+    """Kind of business -> its plain words (materials/business_kinds.yaml, schema-checked)."""
     path = project.paths.materials / KINDS_FILE
     problems = Collector()
     data = load_yaml(path) if path.is_file() else {}
@@ -180,6 +199,7 @@ def _load_law(project: Project, path: Path, kinds: dict[str, str], today: dateti
         business_kinds=tuple(data["business_kinds"]),
         placement=tuple(data["placement"]),
         placement_rule=data.get("placement_rule", "all"),
+        formats_rule=data.get("formats_rule", "any"),
         sources=tuple((source["url"], source["what"]) for source in data["sources"]),
         verified=checked_date(data["verified"], location_of(data, "verified"), problems, today),
         verification=data["verification"],
@@ -200,7 +220,9 @@ def _load_law(project: Project, path: Path, kinds: dict[str, str], today: dateti
         penalties=data.get("penalties", ""),
         text=dict(data["text"]),
         elements={
-            key: Element(key, value["requires"], tuple(_reference(item) for item in value.get("shows", ())))
+            key: Element(
+                key, value["requires"], tuple(_reference(item) for item in value.get("shows", ())), value.get("verified", True)
+            )
             for key, value in data.get("elements", {}).items()
         },
         reviewed_translations=tuple(data.get("reviewed_translations", ())),
@@ -235,6 +257,10 @@ def _format(name: str, spec: dict[str, Any]) -> LawFormat:
         spec.get("bold_body", False),
         tuple(spec.get("placement", ())),
         spec.get("material"),
+        spec.get("either_orientation", False),
+        spec.get("placement_rule"),
+        _reference(spec["qr"]) if "qr" in spec else None,
+        spec.get("note", ""),
     )
 
 
@@ -255,15 +281,22 @@ def _check(project: Project, law: Law, data: dict[str, Any], kinds: dict[str, st
         if not fmt.material and not fmt.sizes:
             problems.add("law.format", f"format '{name}' needs min_size (or sizes) to lay a notice out on", where)
         for size in fmt.sizes:
-            if fmt.min_size and not at_least(size, fmt.min_size):
+            if not fmt.allows(size):
                 problems.add(
                     "law.format",
-                    f"format '{name}': size {' x '.join(size)} is smaller than its min_size {' x '.join(fmt.min_size)}",
+                    f"format '{name}': size {' x '.join(size)} is smaller than its min_size {' x '.join(fmt.min_size or size)}",
                     where,
                 )
-        if fmt.sizes and fmt.min_type_pt * 4 > min(css_length_in_points(length) for length in fmt.sizes[-1]):
+            too_small = type_does_not_fit(project, law, fmt, size)
+            if too_small:
+                problems.add(
+                    "law.format", f"format '{name}': {' x '.join(size)} is too small for its own type: {too_small}", where
+                )
+        if fmt.qr and (fmt.qr[0] not in project.hotlines or project.hotlines[fmt.qr[0]].field(fmt.qr[1]) is None):
             problems.add(
-                "law.format", f"format '{name}': {fmt.min_type_pt:g} pt type cannot be set on {' x '.join(fmt.sizes[-1])}", where
+                "reference.hotline",
+                f"format '{name}': QR code of {'.'.join(fmt.qr)}, which materials/hotlines.yaml does not have",
+                where,
             )
     for tag in law.languages.required:
         if tag not in project.languages:
@@ -276,6 +309,12 @@ def _check(project: Project, law: Law, data: dict[str, Any], kinds: dict[str, st
                 location_of(data["required_lines"], index),
             )
     _check_citation(project, law, location_of(data, "citation"), problems)
+    for key in ("title", "who", "verification_note", "penalties"):
+        if isinstance(data.get(key), str):
+            _check_prose(project, key, data[key], location_of(data, key), problems)
+    for name, fmt in law.formats.items():
+        if fmt.note:
+            _check_prose(project, f"formats.{name}.note", fmt.note, location_of(data["formats"], name), problems)
     if law.wording_owner == "statute" and law.verification != "none" and "en" not in law.text:
         problems.add("law.wording", "the statute's wording in English (text: en) is missing", location_of(data, "text"))
     shows_known = _check_shown_entries(project, law, location_of(data, "elements"), problems)
@@ -293,11 +332,59 @@ def _check_citation(project: Project, law: Law, where: Location | None, problems
     untrusted = first_untrusted(law.citation)
     if untrusted:
         problems.add("text.untrusted", f"citation: {untrusted}", where)
-    for number in typed_numbers(re.sub(r"\d+(?:\.\d+)+", "§", law.citation), strict=False):  # "§ 402.0351" is a section
+    for number in typed_numbers(_without_sections(law.citation), strict=False):
         problems.add("number.typed", f"citation: {number.text!r} looks like a phone number, not a section", where)
     for bad in project.known_bad:
         if any(pattern in keypad_digits(law.citation) for pattern in bad.patterns):
             problems.add("number.known-bad", f"citation: prints the known wrong number {bad.form}", where)
+
+
+SMALL_PAGE_PT = 4.5 * 72  # a side shorter than this: a stall sign or cling, with narrow margins
+MARGINS_PT = {True: css_length_in_points("0.15in"), False: css_length_in_points("0.5in")}
+LEAST_LINES = 4  # a page must hold at least this many lines of the law's least type
+NUMBER_EMS = 8.4  # the width of "1-888-373-7888" in bold, in ems of its type size
+
+
+def page_margin_pt(size: tuple[str, str]) -> float:
+    return MARGINS_PT[min(css_length_in_points(length) for length in size) < SMALL_PAGE_PT]
+
+
+def type_does_not_fit(project: Project, law: Law, fmt: LawFormat, size: tuple[str, str]) -> str | None:
+    """Why a page of `size` cannot carry the format's least type, or None: its text area must hold
+    a few lines of body type, and the widest required number on one line at the number's size."""
+    margin = page_margin_pt(size)
+    width, height = (css_length_in_points(length) - 2 * margin for length in size)
+    if fmt.min_type_pt * 1.25 * LEAST_LINES > height:
+        return f"fewer than {LEAST_LINES} lines of {fmt.min_type_pt:g} pt fit in its height"
+    number_pt = max(fmt.number_min_pt, fmt.min_type_pt)
+    widest = max(
+        (
+            len(project.hotlines[line].printed(kind))
+            for line, kind in law.required_lines
+            if line in project.hotlines and project.hotlines[line].field(kind) is not None
+        ),
+        default=0,
+    )
+    if widest and number_pt * NUMBER_EMS * widest / 14 > width:
+        return f"a {widest}-character number at {number_pt:g} pt does not fit in its width"
+    return None
+
+
+_SECTION = re.compile(r"§§?\s*(\d[\d.\-–]*\d)")
+
+
+def _without_sections(citation: str) -> str:
+    """A citation with its section numbers taken out: "§ 402.0351", "§ 16-3-2100" are sections;
+    a run of ten digits or more after "§" is still read as a possible phone number."""
+    shorter = _SECTION.sub(lambda match: "§" if len(keypad_digits(match.group(1))) < 10 else match.group(0), citation)
+    return re.sub(r"\d+(?:\.\d+)+", "§", shorter)
+
+
+def _check_prose(project: Project, key: str, text: str, where: Location | None, problems: Collector) -> None:
+    """What a checklist prints about a law (its title, who, notes, penalties): checked as the
+    wording is, except that only runs of ten digits or more count as numbers ("SB 225 (2017)" is a
+    bill and a year)."""
+    _check_numbers_in(project, key, text, where, problems, least_digits=10)
 
 
 def at_least(size: tuple[str, str], minimum: tuple[str, str]) -> bool:
@@ -329,17 +416,25 @@ def _check_wording_shape(law: Law, tag: str, wording: object, where: Location | 
     if not isinstance(wording, dict):
         problems.add("law.wording", f"text {tag}: give a passage for each element ({', '.join(law.elements)})", where)
         return False
-    missing = [key for key in law.elements if key not in wording]
+    missing = [key for key in law.printed_elements if key not in wording]
     unknown = [key for key in wording if key not in law.elements and key != TITLE_KEY]
+    unverified = [key for key in wording if key in law.elements and key not in law.printed_elements]
     if missing:
         problems.add("law.wording", f"text {tag}: no passage for {', '.join(missing)}, which the law requires", where)
+    if unverified:
+        problems.add(
+            "law.wording",
+            f"text {tag}: {', '.join(unverified)} is marked verified: false, so nothing is printed for "
+            "it; remove its passage, or verify it and drop verified: false",
+            where,
+        )
     if unknown:
         problems.add(
             "law.wording",
             f"text {tag}: {', '.join(unknown)} is not an element of this law (elements: {', '.join(law.elements)})",
             where,
         )
-    return not missing and not unknown
+    return not missing and not unknown and not unverified
 
 
 def shown_forms(project: Project, element: Element) -> list[str]:
@@ -357,22 +452,28 @@ def _check_shows(project: Project, element: Element, tag: str, text: str, where:
 
 def _check_wording(project: Project, law: Law, text: str, where: Location | None, problems: Collector) -> None:
     """No untrusted character; every phone-like number dials a registry entry, none is known-bad."""
+    _check_numbers_in(project, law.id, text, where, problems, least_digits=0)
+
+
+def _check_numbers_in(
+    project: Project, key: str, text: str, where: Location | None, problems: Collector, least_digits: int
+) -> None:
+    """The one check of text a law file prints: no untrusted character, no known-bad number, and
+    no number (of `least_digits` digits or more) that materials/hotlines.yaml does not know."""
     untrusted = first_untrusted(text, allow_newlines=True)
     if untrusted:
-        problems.add("text.untrusted", f"{law.id}: {untrusted}", where)
-    for number in typed_numbers(text, strict=False):
-        bad = known_bad_in(number.digits, project.known_bad)
+        problems.add("text.untrusted", f"{key}: {untrusted}", where)
+    for printed, entry in wording_numbers(project, text):
+        bad = known_bad_in(keypad_digits(printed), project.known_bad)
         if bad:
             problems.add(
-                "number.known-bad",
-                f"the wording prints {number.text}, a known wrong number; the correct number is {bad.correct}",
-                where,
+                "number.known-bad", f"{key}: prints {printed}, a known wrong number; the correct number is {bad.correct}", where
             )
-        elif registry_number(project, number.text) is None:
+        elif entry is None and len(keypad_digits(printed)) >= least_digits:
             problems.add(
                 "number.unknown",
-                f"the wording prints {number.text}, which is not a number in "
-                "materials/hotlines.yaml: check the statute and add the line to the registry",
+                f"{key}: prints {printed}, which is not a number in materials/hotlines.yaml: "
+                "check the statute and add the line to the registry",
                 where,
             )
 
@@ -380,3 +481,27 @@ def _check_wording(project: Project, law: Law, text: str, where: Location | None
 def registry_number(project: Project, printed: str) -> tuple[str, str] | None:
     """The registry entry (hotline id, kind) a number printed in a law's wording dials."""
     return registry_entry_for(printed, project.hotlines)
+
+
+def wording_numbers(project: Project, text: str, strict: bool = False) -> list[tuple[str, tuple[str, str] | None]]:
+    """Each number a law's wording prints, with the registry entry it dials (None: unknown).
+    In capitals a number runs on into the words after it ("1-888-373-7888 FOR HELP",
+    "505-GET-FREE (505-438-3733)"): such a run is cut after its shortest part the registry
+    knows, and the rest read again."""
+    found: list[tuple[str, tuple[str, str] | None]] = []
+    for number in typed_numbers(text, strict):
+        found.extend(_registry_parts(project, number.text, strict))
+    return found
+
+
+def _registry_parts(project: Project, run: str, strict: bool) -> list[tuple[str, tuple[str, str] | None]]:
+    tokens = run.split()
+    for cut in range(1, len(tokens)):
+        head = " ".join(tokens[:cut])
+        entry = registry_number(project, head)
+        if entry:
+            rest = " ".join(tokens[cut:])
+            return [(head, entry)] + [
+                part for number in typed_numbers(rest, strict) for part in _registry_parts(project, number.text, strict)
+            ]
+    return [(run, registry_number(project, run))]

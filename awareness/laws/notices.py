@@ -8,6 +8,7 @@ line printed. A law met by a material (New York's restroom cards) is built as th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,23 +20,26 @@ from ..model.design import DesignTokens
 from ..model.diagnostics import Diagnostic, Location, ProjectError, Severity
 from ..model.material import PdfVariant
 from ..model.project import Project
-from ..model.units import css_length_in_points, css_length_in_px
+from ..model.units import css_length_in_points
 from ..pipeline.jobs import STATEWIDE, JobKey
 from ..pipeline.material import MaterialJob
 from ..pipeline.resolve import MaterialSpec, resolve_material
-from ..pipeline.stages import BuildOptions, Rendered
+from ..pipeline.stages import BuildOptions, Rendered, read_input
 from ..pipeline.tools import WorkerTools
 from ..render.fitting import descendants, is_text, type_sizes
-from ..render.html import isolate_ltr
+from ..render.html import address_filter, isolate_ltr
 from ..render.pdf import PdfMeta
-from ..text.numbers import typed_numbers
+from ..render.qr import qr_image
 from .languages import notice_languages
-from .model import Law, LawFormat, at_least, registry_number, shown_forms
+from .model import Law, LawFormat, page_margin_pt, shown_forms, wording_numbers
 
 NOTICE_TEMPLATE = "law_notice.html"
-NOTICE_MARGIN = "0.5in"
-SMALL_MARGIN = "0.15in"  # stall signs and clings
+NOTICE_CSS = "notice.css"
+QR_SIDE = "0.9in"  # a law's QR code (Montana), on a sign read at arm's length
+EQUAL_TOLERANCE_PX = 1.5  # parts the law wants equal: their boxes differ by no more than this
+BOLD = 700
 ITEM_NUMBER = re.compile(r"^\(\d+\) ")  # a statute's own "(1) ..." list: no bullet besides
+BULLET = re.compile(r"^[•*-] ")  # a list item as a statute copy marks it; the list's own bullet replaces it
 TYPE_SCALES = (1.25, 1.5, 1.75, 2.0)  # tried in turn above the law's least type size
 _WEB = re.compile(r"(?i:(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|com|gov|net|info)(?:/[a-z0-9/_-]*)?(?![a-z0-9-]))")
 
@@ -54,6 +58,8 @@ class NoticeSpec:
     blocks: tuple[dict[str, Any], ...]  # per language: its wording, numbers resolved to the registry
     required: tuple[str, ...]  # printed forms of the law's required lines
     diagnostics: tuple[Diagnostic, ...]  # warnings the law and its languages carry
+    printed: tuple[tuple[str, str], ...] = ()  # every registry value the notice prints: ("us_trafficking.phone", "1-888-...")
+    qr: tuple[str, str] | None = None  # (payload, address shown under it)
 
 
 @dataclass(frozen=True)
@@ -72,8 +78,16 @@ def plan_notices(project: Project, campaign: str, orders: tuple[Any, ...]) -> li
     one per format the law allows unless the order names one."""
     keys = []
     for order in orders:
+        if project.problem("law", order.law):  # a broken law file fails its own notice, named; the rest is built
+            keys.append(JobKey("notice", campaign, "us", "+".join(order.languages) or "en", order.law, order.county or STATEWIDE))
+            continue
         law = _law(project, order.law)
-        chosen = notice_languages(project, law, order.county, order.languages, dict(getattr(order, "workforce", ()) or ()))
+        try:
+            languages = notice_languages(
+                project, law, order.county, order.languages, dict(getattr(order, "workforce", ()) or ())
+            ).languages
+        except ProjectError:  # resolving the job says why, for this notice alone: the rest of the batch is built
+            languages = law.languages.required
         formats = [order.format] if order.format else list(law.formats)
         for fmt in formats:
             if fmt not in law.formats:
@@ -84,10 +98,10 @@ def plan_notices(project: Project, campaign: str, orders: tuple[Any, ...]) -> li
                 )
             variant = fmt if len(law.formats) > 1 or order.format else ""
             place = order.county or STATEWIDE
-            signs = [[tag] for tag in chosen.languages] if law.languages.separate_signs else [list(chosen.languages)]
+            signs = [[tag] for tag in languages] if law.languages.separate_signs else [list(languages)]
             for sign in signs:
-                languages = "+".join(sign) if len(sign) > 1 or not law.languages.separate_signs else sign[0]
-                keys.append(JobKey("notice", campaign, law.region, languages, law.id, place, variant))
+                tags = "+".join(sign) if len(sign) > 1 or not law.languages.separate_signs else sign[0]
+                keys.append(JobKey("notice", campaign, law.region, tags, law.id, place, variant))
     return keys
 
 
@@ -114,7 +128,11 @@ class NoticeJob:
             )
         order = _order_of(project, key)
         county = None if key.place == STATEWIDE else key.place
-        extra = tuple(tag for tag in key.language.split("+") if tag not in law.languages.required)
+        extra = (
+            tuple(order.languages)
+            if order
+            else tuple(tag for tag in key.language.split("+") if tag not in law.languages.required)
+        )
         chosen = notice_languages(project, law, county, extra, dict(getattr(order, "workforce", ()) or ()))
         languages = tuple(key.language.split("+"))
         fmt = law.formats[key.variant] if key.variant else next(iter(law.formats.values()))
@@ -134,10 +152,10 @@ class NoticeJob:
             )
         blocks = tuple(_block(project, law, tag) for tag in languages)
         size = getattr(order, "size", None)
-        if size and fmt.min_size and not at_least(size, fmt.min_size):
+        if size and not fmt.allows(size):
             raise ProjectError.of(
                 "law.size",
-                f"{law.title} requires at least {' x '.join(fmt.min_size)}; {' x '.join(size)} is smaller",
+                f"{law.title} requires at least {' x '.join(fmt.min_size or size)}; {' x '.join(size)} is smaller",
                 law.location("formats"),
             )
         campaign = project.campaigns.get(key.campaign)
@@ -155,6 +173,8 @@ class NoticeJob:
             blocks,
             required,
             diagnostics,
+            printed_values(project, law, languages, fmt),
+            _qr(project, fmt),
         )
 
     def render(self, spec: NoticeSpec | CardNoticeSpec, tools: WorkerTools) -> Rendered:
@@ -195,7 +215,47 @@ def _law_warnings(project: Project, law: Law) -> list[Diagnostic]:
                 where,
             )
         )
+    for element in law.elements.values():
+        if not element.verified:
+            found.append(
+                Diagnostic(
+                    "law.element-unverified",
+                    f"{law.title} requires {element.id} ({element.requires}); what to "
+                    "print for it could not be verified, so this notice does not carry it: add it before posting",
+                    Severity.WARNING,
+                    law.location("elements"),
+                )
+            )
     return found
+
+
+def printed_values(project: Project, law: Law, languages: tuple[str, ...], fmt: LawFormat) -> tuple[tuple[str, str], ...]:
+    """Every registry value a notice prints (its wording's numbers, its elements' shown lines,
+    its required lines, its QR code's address), as printed: what `patch` compares later."""
+    found: dict[str, str] = {}
+    for tag in languages:
+        for element, text in law.passages(tag) if tag in law.text else ():
+            for printed, entry in wording_numbers(project, text):
+                if entry:
+                    found.setdefault(f"{entry[0]}.{entry[1]}", printed)
+            for line_id, kind in law.elements[element].shows if element else ():
+                found.setdefault(f"{line_id}.{kind}", project.hotlines[line_id].printed(kind))
+    for line_id, kind in (*law.required_lines, *((fmt.qr,) if fmt.qr else ())):
+        found.setdefault(f"{line_id}.{kind}", project.hotlines[line_id].printed(kind))
+    return tuple(sorted(found.items()))
+
+
+def _qr(project: Project, fmt: LawFormat) -> tuple[str, str] | None:
+    """The payload and the shown address of the QR code a law asks for."""
+    if not fmt.qr:
+        return None
+    line = project.hotlines[fmt.qr[0]]
+    value = line.field(fmt.qr[1])
+    if value is None:
+        return None
+    if fmt.qr[1] in ("web", "chat"):
+        return value.url, value.label  # type: ignore[union-attr]
+    return value.tel_uri, value.short  # type: ignore[union-attr]
 
 
 def _block(project: Project, law: Law, tag: str) -> dict[str, Any]:
@@ -212,26 +272,42 @@ def _block(project: Project, law: Law, tag: str) -> dict[str, Any]:
 
 
 def _passage(project: Project, element: str | None, text: str) -> dict[str, Any]:
-    """Paragraphs, and the lines after the first line ending in a colon as a list."""
-    lines = [line.removeprefix("* ") for line in text.strip().splitlines()]
-    split = next((index + 1 for index, line in enumerate(lines) if line.rstrip().endswith((":", "："))), len(lines))
-    items = lines[split:]
-    return {
-        "element": element,
-        "paragraphs": [numbers_marked(project, line) for line in lines[:split]],
-        "list_items": [numbers_marked(project, line) for line in items],
-        "numbered": bool(items) and all(ITEM_NUMBER.match(item) for item in items),
-    }
+    """The passage as paragraphs and lists, in order. A list is a run of lines marked "• ",
+    "* ", "- " or "(1) "; where no line is marked, the lines after the first line ending in a
+    colon are the list ("The hotlines are:")."""
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    if any(_is_item(line) for line in lines):
+        marks = [_is_item(line) for line in lines]
+    else:
+        split = next((index + 1 for index, line in enumerate(lines) if line.rstrip().endswith((":", "："))), len(lines))
+        marks = [index >= split for index in range(len(lines))]
+    parts: list[dict[str, Any]] = []
+    for line, is_item in zip(lines, marks, strict=True):
+        if not is_item:
+            parts.append({"list": False, "text": numbers_marked(project, line)})
+            continue
+        if not parts or not parts[-1]["list"]:
+            parts.append({"list": True, "entries": [], "numbered": True})
+        item = BULLET.sub("", line, count=1)
+        parts[-1]["entries"].append(numbers_marked(project, item))
+        parts[-1]["numbered"] = parts[-1]["numbered"] and bool(ITEM_NUMBER.match(item))
+    return {"element": element, "parts": parts}
+
+
+def _is_item(line: str) -> bool:
+    return bool(BULLET.match(line) or ITEM_NUMBER.match(line))
 
 
 def numbers_marked(project: Project, line: str) -> Markup:
     """The wording with each registry number and web address isolated left to right, bold, and
     marked as registry data; a number the registry does not know stays text, for the gate."""
     spans: list[tuple[int, int]] = []
-    for number in typed_numbers(line, strict=False):
-        start = line.find(number.text)
-        if start >= 0 and registry_number(project, number.text):
-            spans.append((start, start + len(number.text)))
+    for printed, entry in wording_numbers(project, line, strict=True):  # short codes too ("233733"): the law may size them
+        start = line.find(printed)
+        while start >= 0 and any(a < start + len(printed) and start < b for a, b in spans):
+            start = line.find(printed, start + 1)
+        if start >= 0 and entry:
+            spans.append((start, start + len(printed)))
     spans += [match.span() for match in _WEB.finditer(line) if not any(a <= match.start() < b for a, b in spans)]
     parts, last = [], 0
     for start, end in sorted(spans):
@@ -256,7 +332,9 @@ def _render_notice(spec: NoticeSpec, tools: WorkerTools) -> Rendered:
                 "size": list(size),
                 "type_scale": scale,
                 "smallest_type_pt": round(type_sizes(document).body or 0, 1),
-                "printed": {f"{line}.{kind}": tools.project.hotlines[line].printed(kind) for line, kind in law.required_lines},
+                "printed": dict(spec.printed),
+                "law": law.id,
+                "law_verified": law.verified.isoformat(),
                 "law_wording": {tag: law.text[tag] for tag in spec.languages},
             }
             note = Diagnostic(
@@ -295,11 +373,13 @@ def _largest_type_that_fits(spec: NoticeSpec, tools: WorkerTools, size: tuple[st
 
 def _lay_out(spec: NoticeSpec, tools: WorkerTools, size: tuple[str, str], scale: float) -> Any:
     law, fmt = spec.law, spec.format
-    small = min(css_length_in_points(length) for length in size) < 4.5 * 72
-    margin = SMALL_MARGIN if small else NOTICE_MARGIN
-    usable = css_length_in_points(size[1]) - 2 * css_length_in_points(margin) - 2.2 * fmt.min_type_pt * scale  # the citation
+    margin_pt = page_margin_pt(size)
+    small = margin_pt < 36
+    margin = f"{margin_pt:g}pt"
+    parts = max(len(spec.blocks), 1)  # each part's margin below it, then the citation's line
+    usable = css_length_in_points(size[1]) - 2 * margin_pt - (2.2 + 0.6 * parts) * fmt.min_type_pt * scale
     drafts = [block["english_name"] for block in spec.blocks if block["draft"]]
-    context = {
+    context: dict[str, Any] = {
         "law": law,
         "format": fmt,
         "blocks": spec.blocks,
@@ -309,12 +389,13 @@ def _lay_out(spec: NoticeSpec, tools: WorkerTools, size: tuple[str, str], scale:
             "height": size[1],
             "margin": margin,
             "small": small,
-            "part_height": f"{usable / max(len(spec.blocks), 1):.1f}pt",
+            "part_height": f"{usable / parts:.1f}pt",
             "type_pt": f"{fmt.min_type_pt * scale:.2f}",
             "number_pt": f"{max(fmt.number_min_pt, fmt.min_type_pt) * scale:.2f}",
         },
         "created": law.verified.isoformat(),
         "lang": spec.blocks[0]["lang"] if len(spec.blocks) == 1 else "en",
+        "qr": _qr_context(spec.qr),
         "proof_note": None
         if spec.release or not drafts
         else f"Draft: the {', '.join(drafts)} text is a translation no native speaker has reviewed yet.",
@@ -330,7 +411,12 @@ def _lay_out(spec: NoticeSpec, tools: WorkerTools, size: tuple[str, str], scale:
         known_bad=tools.project.known_bad,
         strict_numbers=False,
     )
-    return tools.pdf.lay_out(html.html, [spec.design.css(spec.variant.is_print)], spec.key.name, NOTICE_TEMPLATE)
+    css = read_input(tools.project.paths.templates / NOTICE_CSS).decode("utf-8")
+    return tools.pdf.lay_out(html.html, [spec.design.css(spec.variant.is_print), css], spec.key.name, NOTICE_TEMPLATE)
+
+
+def _qr_context(qr: tuple[str, str] | None) -> dict[str, Any] | None:
+    return {"image": qr_image(qr[0], QR_SIDE), "label": qr[1], "shown": address_filter(qr[1])} if qr else None
 
 
 def _fits(document: Any) -> bool:
@@ -345,13 +431,13 @@ def _check_rules(spec: NoticeSpec, project: Project, size: tuple[str, str], docu
     where = law.location("formats")
     problems = []
     page = document.pages[0]
-    if fmt.min_size and (
-        page.width + 0.5 < css_length_in_px(fmt.min_size[0]) or page.height + 0.5 < css_length_in_px(fmt.min_size[1])
-    ):
+    laid_out = (f"{page.width * 0.75:.2f}pt", f"{page.height * 0.75 + 0.01:.2f}pt")
+    if fmt.min_size and not fmt.allows((f"{page.width * 0.75 + 0.4:.2f}pt", f"{page.height * 0.75 + 0.4:.2f}pt")):
         problems.append(
             _error(
                 "law.size",
-                f"{law.title}: page {' x '.join(size)} is smaller than the {' x '.join(fmt.min_size)} the law requires",
+                f"{law.title}: page {' x '.join(size)} is smaller than the {' x '.join(fmt.min_size)} "
+                f"the law requires ({' x '.join(laid_out)} laid out)",
                 where,
             )
         )
@@ -381,7 +467,72 @@ def _check_rules(spec: NoticeSpec, project: Project, size: tuple[str, str], docu
             _error("law.language-missing", f"{law.title}: {', '.join(missing)} missing from the laid-out page", where)
         )
     problems += _check_elements(project, spec, page)
+    problems += _check_numbers_bold(spec, page) + _check_equal_parts(spec, page) + _check_qr(spec, page)
     return problems
+
+
+def _check_numbers_bold(spec: NoticeSpec, page: Any) -> list[Diagnostic]:
+    """Where the law wants the number in bold (Maryland, Baltimore), every number is set bold."""
+    if not spec.format.number_bold:
+        return []
+    numbers = list(_number_boxes(page._page_box))
+    light = [box.text for box in numbers if box.style["font_weight"] < BOLD]
+    if not numbers or light:
+        return [
+            _error(
+                "law.number-bold",
+                f"{spec.law.title}: the law wants the hotline number in bold; "
+                + (f"{light[0]!r} is not bold on the laid-out page" if light else "no number is laid out"),
+                spec.law.location("formats"),
+            )
+        ]
+    return []
+
+
+def _number_boxes(box: Any, inside: bool = False) -> Iterator[Any]:
+    """The text boxes of the registry numbers on a laid-out page."""
+    inside = inside or "hotline-number" in _classes(box)
+    if inside and is_text(box):
+        yield box
+    for child in getattr(box, "children", ()):
+        yield from _number_boxes(child, inside)
+
+
+def _check_equal_parts(spec: NoticeSpec, page: Any) -> list[Diagnostic]:
+    """Where the law wants the language parts equal in size (New Mexico), their boxes are."""
+    if not spec.law.languages.equal_parts or len(spec.languages) < 2:
+        return []
+    parts = [box for box in descendants(page._page_box) if "statute" in _classes(box) and type(box).__name__ == "BlockBox"]
+    sizes = [(box.border_width(), box.border_height()) for box in parts]
+    if (
+        len(sizes) != len(spec.languages)
+        or max(s[0] for s in sizes) - min(s[0] for s in sizes) > EQUAL_TOLERANCE_PX
+        or max(s[1] for s in sizes) - min(s[1] for s in sizes) > EQUAL_TOLERANCE_PX
+    ):
+        shown = ", ".join(f"{w * 0.75:.0f} x {h * 0.75:.0f} pt" for w, h in sizes)
+        return [
+            _error(
+                "law.equal-parts",
+                f"{spec.law.title}: the law wants each language part the same size; laid out: {shown}",
+                spec.law.location("languages"),
+            )
+        ]
+    return []
+
+
+def _check_qr(spec: NoticeSpec, page: Any) -> list[Diagnostic]:
+    if not spec.qr:
+        return []
+    codes = [box for box in descendants(page._page_box) if "qr-code" in _classes(box)]
+    if not codes:
+        return [
+            _error(
+                "law.qr",
+                f"{spec.law.title}: the law asks for the hotline's QR code, and none is laid out",
+                spec.law.location("formats"),
+            )
+        ]
+    return []
 
 
 def _error(code: str, message: str, where: Location) -> Diagnostic:
@@ -394,7 +545,7 @@ def _check_elements(project: Project, spec: NoticeSpec, page: Any) -> list[Diagn
     laid_out = _element_text_on_page(page)
     problems = []
     for tag in spec.languages:
-        for element in law.elements.values():
+        for element in (law.elements[key] for key in law.printed_elements):
             text = laid_out.get((tag, element.id), "")
             if not text.strip():
                 problems.append(

@@ -16,6 +16,8 @@ DATA_FILES = frozenset(
         "design.yaml",
         "business_kinds.yaml",
         "vra_languages.yaml",
+        "label_stock.yaml",
+        "no_posting_duty.yaml",
     }
 )
 

@@ -38,6 +38,7 @@ class BuildRequest:
     text_exports: bool = False
     bundle: bool = False
     only_notices: bool = False  # build --law: the notices alone
+    extra_keys: tuple[JobKey, ...] = ()  # outputs asked for by name: a site's checklist (post), patch labels (patch)
 
 
 @dataclass

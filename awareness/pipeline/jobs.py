@@ -3,9 +3,11 @@ goes. `output_path` is the one function that turns a key into a path (and `key_o
 one that reads a path back), so that the build, the manifest, `check` and the web page agree.
 
 Kinds of output, by the phase that builds them:
-1. `material` (a poster, a card ...) and `notice` (a sign a law requires), `checklist`;
+1. `material` (a poster, a card ...), `notice` (a sign a law requires) and `patch` (labels that
+   cover a changed line on signs already issued, from the manifests);
 2. `sheet` (cards imposed on office paper), `tiles` (a large sign tiled on office paper),
-   `text` (a material's text as accessible HTML), all made from a phase-1 output;
+   `text` (a material's text as accessible HTML), all made from a phase-1 output, and
+   `checklist` (what a site must post, naming the notices phase 1 built);
 3. `bundle` (a zip per region and language) and `proof` (the campaign's proof page).
 """
 
@@ -18,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from ..model.diagnostics import ProjectError
 
 SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-PHASES = {"material": 1, "notice": 1, "checklist": 1, "sheet": 2, "tiles": 2, "text": 2, "bundle": 3, "proof": 3}
+PHASES = {"material": 1, "notice": 1, "patch": 1, "checklist": 2, "sheet": 2, "tiles": 2, "text": 2, "bundle": 3, "proof": 3}
 STATEWIDE = "statewide"
 
 
@@ -49,6 +51,10 @@ class JobKey:
             return f"notices/{self.subject}/{self.place}/{self.language}{fmt}"
         if self.kind == "bundle":
             return f"bundle {self.region}/{self.language}"
+        if self.kind == "checklist":
+            return f"checklist {self.place}/{self.subject}" + (f" ({self.variant})" if self.variant else "")
+        if self.kind == "patch":
+            return f"patch labels ({self.place})"
         return f"{self.kind} {self.subject or self.campaign}".strip()
 
     def __str__(self) -> str:
@@ -73,7 +79,9 @@ def output_path(key: JobKey) -> PurePosixPath:
         languages = "" if "+" in key.language else f"-{key.language}"
         return PurePosixPath("notices", key.subject, key.place, f"notice{fmt}{languages}.pdf")
     if key.kind == "checklist":
-        return PurePosixPath("checklists", f"{key.subject}.pdf")
+        return PurePosixPath("checklists", key.place, f"{key.subject}{'-' + key.variant if key.variant else ''}.pdf")
+    if key.kind == "patch":
+        return PurePosixPath("patches", f"labels-{key.place}.pdf")
     if key.kind == "bundle":
         return PurePosixPath("bundles", f"{key.campaign}-{key.region}-{key.language}.zip")
     if key.kind == "proof":

@@ -15,11 +15,21 @@ if TYPE_CHECKING:
 
 
 def _job_types() -> dict[str, JobType]:
+    from ..laws.checklist import ChecklistJob
     from ..laws.notices import NoticeJob
+    from ..laws.patch import PatchJob
     from .bundle import BundleJob, ProofJob
     from .derived import SheetJob
 
-    return {"material": MaterialJob(), "notice": NoticeJob(), "sheet": SheetJob(), "bundle": BundleJob(), "proof": ProofJob()}
+    return {
+        "material": MaterialJob(),
+        "notice": NoticeJob(),
+        "sheet": SheetJob(),
+        "bundle": BundleJob(),
+        "proof": ProofJob(),
+        "checklist": ChecklistJob(),
+        "patch": PatchJob(),
+    }
 
 
 JOB_TYPES: dict[str, JobType] = _job_types()
@@ -30,7 +40,7 @@ def notice_keys(project: Project, campaign: Campaign, request: BuildRequest) -> 
 
     if request.materials and not request.only_notices:
         return []  # --material narrows a build to materials
-    return plan_notices(project, campaign.name, campaign.notices)
+    return plan_notices(project, campaign.name, campaign.notices) + [key for key in request.extra_keys if key.phase == 1]
 
 
 def derived_keys(project: Project, campaign: Campaign, request: BuildRequest, first: list[JobResult]) -> list[JobKey]:
@@ -44,7 +54,7 @@ def derived_keys(project: Project, campaign: Campaign, request: BuildRequest, fi
         material = project.materials[key.subject]
         if (campaign.sheets or request.sheets) and material.sheet is not None:
             keys.append(JobKey("sheet", key.campaign, key.region, key.language, key.subject))
-    return keys
+    return keys + [key for key in request.extra_keys if key.phase == 2]  # a site's checklist, after its notices
 
 
 def final_keys(campaign: Campaign, request: BuildRequest, results: list[JobResult]) -> list[JobKey]:

@@ -7,8 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from ..model.design import DesignTokens
+from ..model.diagnostics import Location
 from ..model.project import Project
 from ..render.html import ICON_DIR, HtmlRenderer
 
@@ -16,6 +18,7 @@ if TYPE_CHECKING:
     from ..render.pdf import PdfWriter
 
 COLOUR_PROFILE_DIRS = (Path("/usr/share/color/icc"),)
+OFFICE_CSS = "notice.css"  # checklists and label sheets share the notices' styles
 
 
 @dataclass
@@ -34,3 +37,21 @@ class WorkerTools:
 
         quiet_weasyprint_progress()
         return PdfWriter(self.project.paths.templates, [self.project.paths.root, ICON_DIR, *COLOUR_PROFILE_DIRS])
+
+    def lay_out_office_page(self, template: str, context: dict[str, Any], item: str, design: DesignTokens) -> Any:
+        """An English page for the people who post and patch signs (a checklist, label sheets):
+        rendered with the notices' stylesheet, numbers still from the registry only."""
+        from .stages import read_input  # records the stylesheet as an input of the job
+
+        html = self.html.render(
+            template,
+            context,
+            catalog=None,
+            tag="en",
+            item=item,
+            where=Location(self.project.paths.templates / template),
+            known_bad=self.project.known_bad,
+            strict_numbers=False,
+        )
+        css = read_input(self.project.paths.templates / OFFICE_CSS).decode("utf-8")
+        return self.pdf.lay_out(html.html, [design.css(False), css], item, template)

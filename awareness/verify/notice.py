@@ -5,14 +5,14 @@ fonts embedded, the document's language, no known-bad or unknown number."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model.diagnostics import Diagnostic, Severity
 from ..model.project import Project
-from ..model.units import css_length_in_points
-from ..text.numbers import keypad_digits, typed_numbers
+from ..text.numbers import keypad_digits
 from .material import fonts_and_glyphs, numbers_in_text
 from .readback import PdfFacts, read_pdf
 
@@ -37,13 +37,23 @@ def verify_notice(project: Project, spec: NoticeSpec, path: Path) -> list[Diagno
         *_type_size(facts, spec),
         *_numbers(facts, project, spec),
         *fonts_and_glyphs(facts),
-        *numbers_in_text(facts, project),
+        *numbers_in_text(_without_citation(facts, spec.law.citation), project),
         *required_lines_printed(path, spec.required, 1, facts),
+        *_numbers_bold(path, spec),
+        *_qr_code(path, spec),
     ]
     expected_language = spec.languages[0] if len(spec.languages) == 1 else "en"
     if facts.language != expected_language:
         problems.append(_problem("verify.language", f"document language is {facts.language!r}, expected {expected_language!r}"))
     return problems
+
+
+def _without_citation(facts: PdfFacts, citation: str) -> PdfFacts:
+    """The printed lines but the citation's ("NMSA 1978, § 30-52-2.1" is a section, not a
+    number: it was checked when the law was loaded)."""
+    words = " ".join(citation.split())
+    lines = [[line for line in page if not line.strip() or " ".join(line.split()) not in words] for page in facts.page_lines]
+    return dataclasses.replace(facts, page_lines=lines)
 
 
 def _page(facts: PdfFacts, spec: NoticeSpec) -> list[Diagnostic]:
@@ -52,9 +62,8 @@ def _page(facts: PdfFacts, spec: NoticeSpec) -> list[Diagnostic]:
         found.append(_problem("verify.pages", f"{len(facts.page_sizes_pt)} pages; a notice is one page"))
     minimum = spec.format.min_size
     if minimum:
-        least = tuple(css_length_in_points(length) for length in minimum)
         for width, height in facts.trim_sizes_pt:
-            if width + SIZE_TOLERANCE_PT < least[0] or height + SIZE_TOLERANCE_PT < least[1]:
+            if not spec.format.allows((f"{width + SIZE_TOLERANCE_PT}pt", f"{height + SIZE_TOLERANCE_PT}pt")):
                 found.append(
                     _problem(
                         "law.size",
@@ -63,6 +72,48 @@ def _page(facts: PdfFacts, spec: NoticeSpec) -> list[Diagnostic]:
                     )
                 )
     return found
+
+
+def _numbers_bold(path: Path, spec: NoticeSpec) -> list[Diagnostic]:
+    """Where the law wants the number in bold, each printed required number is set in a bold font."""
+    if not spec.format.number_bold:
+        return []
+    import pdfplumber
+
+    wanted = {keypad_digits(form) for form in spec.required}
+    light = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            for word in page.extract_words(extra_attrs=["fontname"], keep_blank_chars=False, use_text_flow=False):
+                digits = keypad_digits(word["text"])  # a word with a digit: "BeFree" spells 233733 but is a word
+                if (
+                    any(char.isdigit() for char in word["text"])
+                    and any(number in digits for number in wanted)
+                    and "bold" not in word["fontname"].lower()
+                ):
+                    light.append(word["text"])
+    return (
+        [_problem("law.number-bold", f"{light[0]} is not set in bold; {spec.law.title} wants the number in bold")]
+        if light
+        else []
+    )
+
+
+def _qr_code(path: Path, spec: NoticeSpec) -> list[Diagnostic]:
+    """The QR code the law asks for decodes to the registry's value."""
+    if not spec.qr:
+        return []
+    facts = read_pdf(path, decode_qr=True)
+    payloads = [payload for page in facts.qr_payloads for payload in page]
+    if spec.qr[0] not in payloads:
+        return [
+            _problem(
+                "law.qr",
+                f"no QR code decodes to {spec.qr[0]} (found: {', '.join(payloads) or 'none'}); "
+                f"{spec.law.title} asks for the hotline's code",
+            )
+        ]
+    return []
 
 
 def _type_size(facts: PdfFacts, spec: NoticeSpec) -> list[Diagnostic]:
@@ -83,12 +134,12 @@ def _type_size(facts: PdfFacts, spec: NoticeSpec) -> list[Diagnostic]:
 
 def _numbers(facts: PdfFacts, project: Project, spec: NoticeSpec) -> list[Diagnostic]:
     """Each number and address of each language's wording, as many times as the wording prints it."""
-    from ..laws.model import shown_forms
+    from ..laws.model import shown_forms, wording_numbers
 
     expected: Counter[str] = Counter()
     for tag in spec.languages:
         for element, text in spec.law.passages(tag):
-            forms = {number.text for number in typed_numbers(text, strict=False)}
+            forms = {printed for printed, _entry in wording_numbers(project, text)}
             forms.update(shown_forms(project, spec.law.elements[element]) if element else ())
             expected.update({form: text.lower().count(form.lower()) for form in forms})
     printed = " ".join(facts.visual_lines).lower()

@@ -5,12 +5,11 @@ and whether this project builds it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 from ..laws.languages import notice_languages, vra_counties
-from ..laws.model import KINDS_FILE, Law, VraCounty
-from ..load.yamlsafe import load_yaml
+from ..laws.model import Law, VraCounty
+from ..laws.model import business_kinds as all_business_kinds
+from ..laws.post import Site, plan_site
 from ..model.diagnostics import Diagnostic, ProjectError
 from ..model.project import Project
 
@@ -35,19 +34,9 @@ def states(project: Project) -> dict[str, str]:
 
 
 def business_kinds(project: Project) -> dict[str, str]:
-    """The kinds of business some law names, in plain words (materials/business_kinds.yaml,
-    checked when the laws were loaded)."""
+    """The kinds of business some law names, in plain words."""
     named = {kind for law in project.laws.values() for kind in law.business_kinds}
-    return {kind: words for kind, words in _kind_words(project).items() if kind in named}
-
-
-def _kind_words(project: Project) -> dict[str, str]:
-    return _kind_file(project.paths.materials / KINDS_FILE)
-
-
-@cache
-def _kind_file(path: Path) -> dict[str, str]:
-    return {str(kind): str(words) for kind, words in (load_yaml(path) or {}).items()}
+    return {kind: words for kind, words in all_business_kinds(project).items() if kind in named}
 
 
 def counties(project: Project) -> dict[str, list[VraCounty]]:
@@ -63,8 +52,12 @@ def counties(project: Project) -> dict[str, list[VraCounty]]:
 def requirements(
     project: Project, state: str, kind: str, county: str | None, workforce: tuple[tuple[str, float], ...]
 ) -> list[Requirement]:
-    laws = [law for law in project.laws.values() if law.state == state and kind in law.business_kinds]
-    return [_requirement(project, law, county, workforce) for law in sorted(laws, key=lambda law: law.title)]
+    """The laws that apply, as `post` finds them (laws/post.py: state, kind, city or county);
+    their languages worked out here for the page, a county asked for where the rule needs one."""
+    if kind not in all_business_kinds(project):
+        return []
+    plan = plan_site(project, Site(state, county, kind, workforce))
+    return [_requirement(project, project.laws[found.law_id], county, workforce) for found in plan.requirements]
 
 
 def _requirement(project: Project, law: Law, county: str | None, workforce: tuple[tuple[str, float], ...]) -> Requirement:
