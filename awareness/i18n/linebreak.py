@@ -7,7 +7,7 @@ in the text of the page's body (never in attributes or placeholder values):
 - Lao, Khmer, Burmese: ICU's line-break opportunities (dictionary words, and never before a
   full stop such as Khmer ។ or Burmese ။) get a ZERO WIDTH SPACE, a break opportunity that
   draws nothing; in Burmese never inside a syllable (before a letter that an asat or a
-  virama closes or stacks);
+  virama closes or stacks), nor after the negative prefix မ (မ / လို splits "need not");
 - Japanese and Chinese: BudouX phrases are held together with WORD JOINERs (no break inside a
   phrase, so no "送ってくださ / い"), and kinsoku stays Pango's (punctuation ends a phrase);
 - Korean: the syllables of a word are held together with WORD JOINERs (CSS keep-all, which
@@ -104,6 +104,14 @@ def _line_iterator(base: str):  # type: ignore[no-untyped-def]
 MYANMAR_CLOSING = "\u103a\u1039"  # asat and virama: they close or stack the letter before them
 
 
+MYANMAR_NEGATION = "\u1019"  # မ: the negative prefix binds to its verb (မလို, မရွေး: "not need", "any")
+
+
+def _after_negation(before: str) -> bool:
+    """A Burmese break right after the negative prefix, which ICU's dictionary leaves as a word of its own."""
+    return before == MYANMAR_NEGATION or before.endswith((" " + MYANMAR_NEGATION, ZERO_WIDTH_SPACE + MYANMAR_NEGATION))
+
+
 def _inside_syllable(before: str, after: str) -> bool:
     """A Burmese break that would split a syllable: before a letter closed by an asat or stacked
     with a virama (ချ|တ်), or right after a virama."""
@@ -129,7 +137,7 @@ def mark_word_breaks(text: str, base: str) -> str:
             and after
             and script.search(before[-1])
             and script.search(after[0])
-            and not (base == "my" and _inside_syllable(before, after))
+            and not (base == "my" and (_inside_syllable(before, after) or _after_negation(before)))
         ):
             out.append(ZERO_WIDTH_SPACE)
         out.append(after)
