@@ -13,7 +13,8 @@ PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 # Rendering: Pango and HarfBuzz's subsetter, Noto fonts for every script, ICU (line breaking),
-# the Bootstrap icon set (pictograms), Ghostscript's colour profiles (the CMYK output intent).
+# the Bootstrap icon set (pictograms), Ghostscript's colour profiles (the CMYK output intent of PDF/X:
+# AGPL-3+, see LICENSES/icc-profile.md).
 RENDER_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk fontconfig \
                    libicu-dev pkg-config g++ bootstrap-icons libgs-common
 # Tests also read PDFs with poppler and drive the web page in Debian's chromium.

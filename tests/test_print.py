@@ -276,3 +276,61 @@ def test_tear_off_poster_tabs_carry_the_numbers(tmp_path, lang):
     assert pdf.text.count("233733") == 1 + tabs
     assert pdf.missing_glyphs == []
     assert run_cli(PROJECT_ROOT, "check", str(out)).code == 0
+
+
+def _poppler_pages(pdf: Path) -> list[str]:
+    """Each page's text as poppler reads it: what a clip hides is not read."""
+    import subprocess
+
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    isolates = dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069"))  # the sign's /ActualText keeps them
+    return text.translate(isolates).split("\f")[:-1]
+
+
+def test_tiled_tabloid_poster_reads_back_on_four_letter_sheets(tmp_path):
+    out = tmp_path / "out"
+    run = run_cli(PROJECT_ROOT, "build", "--tiles", "--material", "poster_large", "--lang", "en", "--out", str(out))
+    assert run.code == 0, run.stderr
+    sign, tiles = out / "default/us/en/poster_large.pdf", out / "default/us/en/poster_large-tiles-letter.pdf"
+    reader = PdfReader(tiles)
+    assert [(float(page.mediabox.width), float(page.mediabox.height)) for page in reader.pages] == [(612, 792)] * 4
+    pages = _poppler_pages(tiles)
+    keys = ["top left", "top right", "bottom left", "bottom right"]
+    for number, (page, where) in enumerate(zip(pages, keys, strict=True), start=1):
+        assert f"Sheet {number} of 4, {where}: See the signs of child trafficking." in " ".join(page.split())
+
+    def phrases(page: str) -> set[str]:
+        sign_part = "\n".join(line for line in page.splitlines() if "of 4, " not in line)  # not the key
+        words = [word for word in sign_part.split() if word.isalpha()]
+        return {" ".join(words[index : index + 3]) for index in range(len(words) - 2)}
+
+    assert phrases(pages[0]) & phrases(pages[1])  # the strip left and right of the vertical seam is on both
+    assert phrases(pages[0]) & phrases(pages[2])  # and above and below the horizontal one
+    # Text intact: every word of the sign is printed whole on some sheet, but for the number,
+    # 100 pt and wider than the overlap, whose two halves overlap.
+    on_sheets = {word for page in pages for word in page.split()}
+    words = {word for word in _poppler_pages(sign)[0].split()} - {"1-888-373-7888"}
+    assert words - on_sheets == set()
+    left = next(word for word in pages[2].split() if word.startswith("1-888"))
+    right = next(word for word in pages[3].split() if word.endswith("-7888"))
+    assert "1-888-373-7888".startswith(left) and "1-888-373-7888".endswith(right) and len(left) + len(right) > 14
+    manifest = json.loads((out / "default/manifest.json").read_text())
+    assert manifest["outputs"]["us/en/poster_large-tiles-letter.pdf"]["facts"]["grid"] == [2, 2]
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en" and "/StructTreeRoot" in root  # the keys are tagged text
+    assert run_cli(PROJECT_ROOT, "check", str(tiles)).code == 0
+
+
+def test_a_sign_too_large_to_tile_is_refused_with_its_file():
+    """36 x 48 in needs 5 x 5 Letter sheets, more than the 4 x 4 a grid may have. (The poster
+    itself cannot be laid out that large, so the grid is asked for directly.)"""
+    from awareness.model.diagnostics import Location, ProjectError
+    from awareness.render.tiles import tile_layout
+
+    with pytest.raises(ProjectError) as raised:
+        tile_layout((36 * 72, 48 * 72), "letter", Location(PROJECT_ROOT / "materials/poster_large.yaml"), "tiles of poster_large")
+    assert raised.value.first.message == (
+        "tiles of poster_large: a 36.00 x 48.00 in sign does not fit on 4 x 4 sheets of letter paper with 0.5 in overlaps "
+        "(each sheet prints 8.00 x 10.08 in)"
+    )
+    assert tile_layout((11 * 72, 17 * 72), "letter", Location(PROJECT_ROOT), "").sheets == 4

@@ -3,13 +3,16 @@ and each material's text as accessible HTML."""
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..files import sha256_file
 from ..model.diagnostics import Diagnostic, Location, ProjectError
 from ..model.project import Project
+from ..model.units import css_length_in_points
 from ..render.sheets import SheetLayout, impose_sheet, sheet_layout
+from ..render.tiles import TileLayout, impose_tiles, key_html, tile_layout
 from .jobs import JobKey, target_path
 from .resolve import MaterialSpec, resolve_material
 from .stages import BuildOptions, Rendered, read_input
@@ -77,3 +80,56 @@ def _page_texts(pdf: bytes) -> list[str]:
         return [" ".join(page.get_textpage().get_text_range().split()) for page in document]
     finally:
         document.close()
+
+
+@dataclass(frozen=True)
+class TilesSpec:
+    key: JobKey
+    source: Path  # the sign's PDF
+    source_sha256: str
+    material: MaterialSpec
+    layout: TileLayout
+
+
+class TilesJob:
+    """A large sign on office paper: a grid of sheets with overlaps, trim lines and a key."""
+
+    kind = "tiles"
+
+    def resolve(self, project: Project, key: JobKey, options: BuildOptions) -> TilesSpec:
+        material, source, sha = _source(project, key, options)
+        where = Location(project.paths.root / material.material.source_file)
+        size = (css_length_in_points(material.page_size[0]), css_length_in_points(material.page_size[1]))
+        layout = tile_layout(size, key.place, where, f"tiles of {material.material.id}")
+        return TilesSpec(key, source, sha, material, layout)
+
+    def render(self, spec: TilesSpec, tools: WorkerTools) -> Rendered:
+        from weasyprint import HTML
+
+        data = read_input(spec.source)
+        title = _title(data)
+        keys = HTML(string=key_html(spec.layout, title, spec.material.language.tag, spec.key.place)).write_pdf(
+            pdf_variant="pdf/ua-1", font_config=tools.pdf.font_config
+        )
+        tiles = impose_tiles(data, keys, spec.layout)
+        return Rendered(
+            tiles,
+            spec.layout.sheets,
+            facts={
+                "sheets": spec.layout.sheets,
+                "grid": [spec.layout.columns, spec.layout.rows],
+                "source_sha256": spec.source_sha256,
+            },
+        )
+
+    def verify(self, spec: TilesSpec, path: Path, tools: WorkerTools) -> list[Diagnostic]:
+        from ..verify.sheet import verify_tiles
+
+        return verify_tiles(tools.project, spec, path)
+
+
+def _title(pdf: bytes) -> str:
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        return str(document.docinfo.get("/Title", ""))

@@ -19,12 +19,13 @@ def _job_types() -> dict[str, JobType]:
     from ..laws.notices import NoticeJob
     from ..laws.patch import PatchJob
     from .bundle import BundleJob, ProofJob
-    from .derived import SheetJob
+    from .derived import SheetJob, TilesJob
 
     return {
         "material": MaterialJob(),
         "notice": NoticeJob(),
         "sheet": SheetJob(),
+        "tiles": TilesJob(),
         "bundle": BundleJob(),
         "proof": ProofJob(),
         "checklist": ChecklistJob(),
@@ -54,6 +55,9 @@ def derived_keys(project: Project, campaign: Campaign, request: BuildRequest, fi
         material = project.materials[key.subject]
         if (campaign.sheets or request.sheets) and material.sheet is not None:
             keys.append(JobKey("sheet", key.campaign, key.region, key.language, key.subject))
+        if (campaign.tiles or request.tiles) and material.tiles is not None:
+            paper = "a4" if project.regions[key.region].paper == "a4" or campaign.paper == "a4" else material.tiles
+            keys.append(JobKey("tiles", key.campaign, key.region, key.language, key.subject, paper))
     return keys + [key for key in request.extra_keys if key.phase == 2]  # a site's checklist, after its notices
 
 

@@ -74,18 +74,35 @@ class PdfWriter:
         self.fetcher = ProjectOnlyFetcher([templates_dir, *allowed_dirs])
         self.font_config = FontConfiguration()
         self.stylesheet = CSS(filename=str(templates_dir / STYLESHEET), font_config=self.font_config, url_fetcher=self.fetcher)
-        self._extra: dict[str, CSS] = {}
+        self._extra: dict[str, tuple[CSS, dict[str, Any]]] = {}
 
     def css(self, text: str) -> CSS:
         """A generated stylesheet (design tokens, colour profile), parsed once per text."""
+        return self._parsed(text)[0]
+
+    def _parsed(self, text: str) -> tuple[CSS, dict[str, Any]]:
+        """The stylesheet and the colour profiles its @color-profile rules load (WeasyPrint
+        keeps them apart: a profile reaches the PDF only when passed to render)."""
         if text not in self._extra:
-            self._extra[text] = CSS(string=text, font_config=self.font_config, url_fetcher=self.fetcher, base_url=self.base_url)
+            profiles: dict[str, Any] = {}
+            sheet = CSS(
+                string=text,
+                font_config=self.font_config,
+                url_fetcher=self.fetcher,
+                base_url=self.base_url,
+                color_profiles=profiles,
+            )
+            self._extra[text] = (sheet, profiles)
         return self._extra[text]
 
     def lay_out(self, html: str, extra_css: list[str], label: str, template: str) -> Document:
+        parsed = [self._parsed(text) for text in extra_css]
+        profiles = {name: profile for _sheet, found in parsed for name, profile in found.items()}
         try:
             return HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render(
-                font_config=self.font_config, stylesheets=[self.stylesheet, *(self.css(text) for text in extra_css)]
+                font_config=self.font_config,
+                stylesheets=[self.stylesheet, *(sheet for sheet, _found in parsed)],
+                color_profiles=profiles,
             )
         except FatalURLFetchingError as error:  # a BaseException: it must not escape the batch
             raise ProjectError.of(
@@ -110,17 +127,42 @@ class PdfWriter:
         token = _document_id.set(meta.created + (document.metadata.title or ""))
         try:
             if variant.is_print:
-                return document.write_pdf(pdf_variant=variant.name, pdf_tags=True)  # type: ignore[no-any-return]
+                return document.write_pdf(  # type: ignore[no-any-return]
+                    pdf_variant=variant.name, pdf_tags=True, finisher=_output_intent_finisher(variant)
+                )
             return document.write_pdf(pdf_variant="pdf/ua-1")  # type: ignore[no-any-return]
         finally:
             _document_id.reset(token)
+
+
+def _output_intent_finisher(variant: PdfVariant) -> Any:
+    """WeasyPrint names the output intent after the profile's URL; a print shop's preflight
+    reads its registered condition (CGATS TR 001, FOGRA39) and the ICC registry instead."""
+
+    def finish(document: Document, pdf: Any) -> None:
+        import pydyf
+
+        intents = pdf.catalog.get("OutputIntents")
+        if not intents:
+            raise ProjectError.of(
+                "pdf.output-intent",
+                f"{variant.name}: WeasyPrint wrote no output intent (is {variant.icc_profile} a CMYK profile?)",
+            )
+        for intent in intents:
+            condition = variant.output_condition or ""
+            intent["OutputConditionIdentifier"] = pydyf.String(condition)
+            intent["OutputCondition"] = pydyf.String(condition)
+            intent["Info"] = pydyf.String(condition)
+            intent["RegistryName"] = pydyf.String("http://www.color.org")
+
+    return finish
 
 
 def colour_profile_css(variant: PdfVariant) -> str:
     """The @color-profile rule that makes the CMYK profile the output intent of a PDF/X file."""
     if not variant.is_print or variant.icc_profile is None:
         return ""
-    return f'@color-profile device-cmyk {{ src: url("{variant.icc_profile.resolve().as_uri()}"); }}\n'
+    return f'@color-profile device-cmyk {{ src: url("{variant.icc_profile.resolve().as_uri()}"); components: c, m, y, k; }}\n'
 
 
 def quiet_weasyprint_progress() -> None:

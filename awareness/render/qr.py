@@ -39,7 +39,9 @@ def qr_image(payload: str, size: str, colour: str = "#000000") -> QrImage:
     modules = int(code.symbol_size(scale=1, border=0)[0])
     buffer = io.BytesIO()
     code.save(buffer, kind="svg", xmldecl=False, svgns=True, nl=False, border=0, dark="#000", light=None)
-    svg = buffer.getvalue().decode().replace('stroke="#000"', f'stroke="{colour}"')
+    # The path is stroked; its fill is set too (to none), or the renderer paints SVG's default
+    # black fill in RGB, which a PDF/X file must not hold.
+    svg = buffer.getvalue().decode().replace('stroke="#000"', f'stroke="{colour}" fill="none"')
     points = css_length_in_points(size)
     quiet = f"{points * QUIET_ZONE_MODULES / modules:.2f}pt"
     uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()

@@ -13,7 +13,7 @@ from .material import fonts_and_glyphs, numbers_in_text
 from .readback import read_pdf
 
 if TYPE_CHECKING:
-    from ..pipeline.derived import SheetSpec
+    from ..pipeline.derived import SheetSpec, TilesSpec
 
 SIZE_TOLERANCE_PT = 0.5
 
@@ -76,3 +76,34 @@ def marks_in_printable_area(path: Path, margin: float = PRINTER_MARGIN_PT) -> li
                     )
                 )
     return found
+
+
+def verify_tiles(project: Project, spec: TilesSpec, path: Path) -> list[Diagnostic]:
+    """Tiles read back: one page of the office paper per sheet, each with its key, fonts
+    embedded, the hotline in order on some sheet, nothing drawn in the printer's margin."""
+    layout = spec.layout
+    try:
+        facts = read_pdf(path, decode_qr=False)
+    except Exception as error:
+        return [_problem("verify.unreadable", f"not a readable PDF: {error}")]
+    problems = [*fonts_and_glyphs(facts), *numbers_in_text(facts, project)]
+    if len(facts.page_sizes_pt) != layout.sheets:
+        problems.append(_problem("verify.pages", f"{len(facts.page_sizes_pt)} page(s), not {layout.sheets} sheets"))
+    for number, (width, height) in enumerate(facts.page_sizes_pt, start=1):
+        if abs(width - layout.paper[0]) > SIZE_TOLERANCE_PT or abs(height - layout.paper[1]) > SIZE_TOLERANCE_PT:
+            problems.append(_problem("verify.paper", f"page {number} is {width:.1f} x {height:.1f} pt, not {spec.key.place}"))
+    for number in range(1, layout.sheets + 1):
+        if f"Sheet {number} of {layout.sheets}," not in facts.text:
+            problems.append(_problem("verify.tile-key", f"sheet {number} has no key"))
+    # The sign's own drawing runs on under the clip, so its lines cannot be read back as the
+    # sheet's marks: the parts and marks are checked against the printable area as laid out.
+    for row in range(layout.rows):
+        for column in range(layout.columns):
+            x0, y0, x1, y1 = layout.visible(column, row)
+            ox, oy = layout.offset(column, row)
+            margin = PRINTER_MARGIN_PT - 1e-6
+            if min(x0 + ox, y0 + oy) < margin or x1 + ox > layout.paper[0] - margin or y1 + oy > layout.paper[1] - margin:
+                problems.append(
+                    _problem("layout.marks-unprintable", f"sheet {layout.position(column, row)} runs into the margin")
+                )
+    return problems
