@@ -133,3 +133,42 @@ def _title(pdf: bytes) -> str:
 
     with pikepdf.open(io.BytesIO(pdf)) as document:
         return str(document.docinfo.get("/Title", ""))
+
+
+@dataclass(frozen=True)
+class TextSpec:
+    key: JobKey
+    source_sha256: str  # the material's PDF: the text is exported only of what passed its checks
+    material: MaterialSpec
+
+
+class TextJob:
+    """A material's text as accessible HTML, rendered through the same template and catalog."""
+
+    kind = "text"
+
+    def resolve(self, project: Project, key: JobKey, options: BuildOptions) -> TextSpec:
+        material, _source_pdf, sha = _source(project, key, options)
+        return TextSpec(key, sha, material)
+
+    def render(self, spec: TextSpec, tools: WorkerTools) -> Rendered:
+        from ..render.textexport import accessible_html
+        from .material import template_context
+
+        material = spec.material
+        rendered = tools.html.render(
+            material.material.template,
+            template_context(material) | {"text_scale": "1"},
+            catalog=material.catalog,
+            tag=material.language.tag,
+            item=spec.key.name,
+            where=Location(tools.project.paths.root / material.material.source_file),
+            known_bad=tools.project.known_bad,
+        )
+        text = accessible_html(rendered.html, material.language.tag, material.language.direction)
+        return Rendered(text.encode("utf-8"), 0, facts={"source_sha256": spec.source_sha256})
+
+    def verify(self, spec: TextSpec, path: Path, tools: WorkerTools) -> list[Diagnostic]:
+        from ..verify.textexport import verify_text_export
+
+        return verify_text_export(spec.material, path)

@@ -19,13 +19,14 @@ def _job_types() -> dict[str, JobType]:
     from ..laws.notices import NoticeJob
     from ..laws.patch import PatchJob
     from .bundle import BundleJob, ProofJob
-    from .derived import SheetJob, TilesJob
+    from .derived import SheetJob, TextJob, TilesJob
 
     return {
         "material": MaterialJob(),
         "notice": NoticeJob(),
         "sheet": SheetJob(),
         "tiles": TilesJob(),
+        "text": TextJob(),
         "bundle": BundleJob(),
         "proof": ProofJob(),
         "checklist": ChecklistJob(),
@@ -58,6 +59,8 @@ def derived_keys(project: Project, campaign: Campaign, request: BuildRequest, fi
         if (campaign.tiles or request.tiles) and material.tiles is not None:
             paper = "a4" if project.regions[key.region].paper == "a4" or campaign.paper == "a4" else material.tiles
             keys.append(JobKey("tiles", key.campaign, key.region, key.language, key.subject, paper))
+        if campaign.text_exports or request.text_exports:
+            keys.append(JobKey("text", key.campaign, key.region, key.language, key.subject))
     return keys + [key for key in request.extra_keys if key.phase == 2]  # a site's checklist, after its notices
 
 
