@@ -106,3 +106,5 @@ def test_small_text_is_never_rich_black(print_shop):
 def test_check_passes_the_print_shop_files(print_shop):
     run = run_cli(PROJECT_ROOT, "check", str(print_shop))
     assert run.code == 0, run.stdout[-2000:]
+    lines = [line for line in run.stdout.splitlines() if line.startswith(("ok ", "FAIL"))]
+    assert lines and all("PDF/X-4" in line and "output intent CGATS TR 001" in line for line in lines), lines

@@ -71,7 +71,8 @@ def test_check_passes_on_the_default_campaign(default_build):
     run = run_cli(PROJECT_ROOT, "check", str(out), "--format", "json")
     assert run.code == 0, run.stdout[-2000:]
     reports = json.loads(run.stdout)
-    assert len(reports) == 48 and all(report["ok"] for report in reports)
+    assert len(reports) == len(list(out.rglob("*.pdf"))) == 102 and all(report["ok"] for report in reports)
+    assert all(report["standard"] == "PDF/UA-1" and report["tagged"] for report in reports)  # check reports the facts
 
 
 @pytest.fixture
