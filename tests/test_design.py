@@ -137,9 +137,12 @@ def _paint(pdf: Path, page_index: int, operators: str, with_font: bool = False) 
         page = document.pages[page_index]
         if with_font:
             font = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
-            resources = page.obj.setdefault(pikepdf.Name.Resources, pikepdf.Dictionary())
-            fonts = resources.setdefault(pikepdf.Name.Font, pikepdf.Dictionary())
-            fonts[pikepdf.Name("/Fdefect")] = font
+            if pikepdf.Name.Resources not in page.obj:
+                page.obj[pikepdf.Name.Resources] = pikepdf.Dictionary()
+            resources = page.obj[pikepdf.Name.Resources]
+            if pikepdf.Name.Font not in resources:
+                resources[pikepdf.Name.Font] = pikepdf.Dictionary()
+            resources[pikepdf.Name.Font][pikepdf.Name("/Fdefect")] = font
         page.contents_add(pikepdf.Stream(document, f"q {operators} Q".encode()), prepend=False)
         document.save(pdf)
 

@@ -229,7 +229,10 @@ def test_region_whose_hotline_is_missing_from_the_registry(sample_project, tmp_p
 
 
 def test_every_region_builds_its_default_materials_and_passes_check(tmp_path):
-    run = run_cli(PROJECT_ROOT, "build", "--campaign", "regions", "--jobs", "2", "--out", str(tmp_path))
+    """Each region's hotlines, paper and captions, in a left-to-right and a right-to-left
+    language (the default campaign's test reads back all 34 languages of the US region)."""
+    languages = ("--lang", "en", "--lang", "ar")
+    run = run_cli(PROJECT_ROOT, "build", "--campaign", "regions", *languages, "--jobs", "2", "--out", str(tmp_path))
     assert run.code == 0, run.stderr[-3000:]
     assert "warning" not in run.stderr
     check = run_cli(PROJECT_ROOT, "check", str(tmp_path / "regions"), "--format", "json")

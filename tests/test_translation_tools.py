@@ -25,8 +25,12 @@ ERROR_CASES = [
     ("Call %(number)s", "Llame al %(number)s\u202e", "text.untrusted"),
     ("Signs to look for", "Señales\u200b de alerta", "text.untrusted"),
     ("Signs to look for", "Señаles de alerta", "text.untrusted"),  # a Cyrillic а in a Latin word
-    ("Scan for help online", "Visite humantraffickinghotline.org", "typed-address"),
-    ("Scan for help online", "humantraffickinghotline.org에서 확인하세요", "typed-address"),  # no word boundary before 에
+    ("Scan to open the hotline's website", "Visite humantraffickinghotline.org", "typed-address"),
+    (
+        "Scan to open the hotline's website",
+        "humantraffickinghotline.org에서 확인하세요",
+        "typed-address",
+    ),  # no word boundary before 에
 ]
 WARNING_CASES = [
     ("Who is at risk?", "", "untranslated"),
@@ -106,14 +110,14 @@ def test_fit_check_names_the_messages_that_do_not_fit(sample_project):
     fit = [finding for finding in findings if "[fit]" in finding]
     assert any(
         finding.startswith(
-            f"translations/es/LC_MESSAGES/messages.po:{line}: [fit] wallet_card in es (us) does not fit "
+            f"translations/es/LC_MESSAGES/messages.po:{line}: [fit] restroom_sticker in es (us) does not fit "
             "even with the smallest type allowed; this message is in the block that overflows"
         )
         and "You are not alone" in finding
         for finding in fit
     ), findings
-    # The same message is on the restroom sticker, which overflows too; nothing else does.
-    assert {finding.split("[fit] ")[1].split(" in es")[0] for finding in fit} == {"wallet_card", "restroom_sticker"}
+    # The message is printed on the restroom sticker only (the wallet card says it in fewer words).
+    assert {finding.split("[fit] ")[1].split(" in es")[0] for finding in fit} == {"restroom_sticker"}
 
 
 def test_status_counts_and_complete_materials(sample_project):
@@ -124,8 +128,8 @@ def test_status_counts_and_complete_materials(sample_project):
     assert run.code == 0, run.stderr
     spanish = next(entry for entry in json.loads(run.stdout) if entry["tag"] == "es")
     assert (spanish["fuzzy"], spanish["missing"]) == (1, 1)
-    assert spanish["incomplete"] == ["handout", "palm_card", "restroom_sticker", "wallet_card"]
-    assert spanish["complete"] == ["poster", "tearoff_poster"]
+    assert spanish["incomplete"] == ["handout", "handout_large_print", "palm_card", "restroom_sticker", "wallet_card"]
+    assert spanish["complete"] == ["poster", "poster_large", "tearoff_poster"]
     assert spanish["review"]["reviewed"] is False
     table = run_cli(sample_project, "translations", "status").stdout
     assert any(line.startswith("es ") and "draft, not reviewed" in line for line in table.splitlines())

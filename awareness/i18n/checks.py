@@ -112,6 +112,11 @@ def _header_line(catalog: CatalogData) -> int | None:
     return None
 
 
+# Weblate's flag for "the same as the English on purpose" (Poedit keeps flags): a translator
+# marks a word the language shares ("Hospital", "Texas") so the warning does not come back.
+IGNORE_SAME = "ignore-same"
+
+
 def _message_findings(message: Message, catalog: CatalogData, glossary: Glossary | None) -> Iterator[tuple[str, Severity, str]]:
     sources = message.id if isinstance(message.id, (list, tuple)) else (message.id,)
     translations = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
@@ -131,6 +136,8 @@ def _message_findings(message: Message, catalog: CatalogData, glossary: Glossary
         source = sources[min(index, len(sources) - 1)] if len(sources) > 1 else sources[0]
         findings = [*text_findings(source, translation), *(glossary.findings(source, translation) if glossary else ())]
         for check, severity, text in findings:
+            if check == "same-as-source" and IGNORE_SAME in message.flags:
+                continue  # the translator said so: a place name, a word the language borrows
             # A fuzzy entry is not printed (English is): what is wrong in it waits for the translator.
             yield (check, WARNING, f"{text} (in a fuzzy entry, not printed)") if message.fuzzy else (check, severity, text)
 

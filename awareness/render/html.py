@@ -49,8 +49,13 @@ def number_filter(number: PhoneNumber | None, form: str = "printed") -> Markup:
     return isolate_ltr(number.short if form == "short" else number.printed, "ltr num")
 
 
-def address_filter(address: WebAddress | str) -> Markup:
-    return isolate_ltr(address.label if isinstance(address, WebAddress) else address, "ltr addr")
+def address_filter(address: WebAddress | str, breakable: bool = False) -> Markup:
+    """{{ line.web|address }}; |address(True) where a long address may need two lines: it may
+    then break after a dot or a slash (a hint the PDF's text layer leaves out), never inside a word."""
+    label = address.label if isinstance(address, WebAddress) else address
+    if breakable:
+        label = re.sub(r"([./])(?=.)", "\\1\u200b", label)
+    return isolate_ltr(label, "ltr addr")
 
 
 @cache

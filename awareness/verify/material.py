@@ -142,7 +142,8 @@ def numbers_in_text(facts: PdfFacts, project: Project) -> list[Diagnostic]:
     """Every phone-like number printed is a registry number; no known wrong number on any
     printed line, in any format."""
     found = []
-    for line in facts.visual_lines:
+    columns = [column for line in facts.visual_lines for column in line.split("\t")]
+    for line in columns:
         for number in typed_numbers(line, strict=False):
             bad = known_bad_in(number.digits, project.known_bad)
             if bad:

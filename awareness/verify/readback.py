@@ -279,17 +279,20 @@ def _visual_lines(chars: list[PrintedChar]) -> list[tuple[str, float]]:
     ]
 
 
+COLUMN_GAP = 1.5  # of the type size: a gap this wide parts two columns that share a line
+
+
 def _line_text(chars: list[PrintedChar]) -> str:
     """Characters left to right, with a space where a gap of a third of the type size or more
-    separates two of them (two texts that happen to share a line are not one word)."""
+    separates two of them (two texts that happen to share a line are not one word), and a tab
+    where the gap is a column's ("Emergency: 911" beside a caption's "800 5533 000" is not
+    one number)."""
     parts: list[str] = []
     for before, char in zip([None, *chars], chars, strict=False):
-        if (
-            before is not None
-            and char.left - before.right > 0.33 * max(char.size_pt, 1)
-            and before.char != " "
-            and char.char != " "
-        ):
+        gap = char.left - before.right if before is not None else 0.0
+        if before is not None and gap > COLUMN_GAP * max(char.size_pt, before.size_pt, 1):
+            parts.append("\t")
+        elif before is not None and gap > 0.33 * max(char.size_pt, 1) and before.char != " " and char.char != " ":
             parts.append(" ")
         parts.append(char.char)
     return "".join(parts)
