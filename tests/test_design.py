@@ -107,11 +107,13 @@ def test_the_qr_caption_says_what_the_code_does(showcase, material, caption):
 
 
 def test_a_line_without_a_text_service_is_not_offered_as_text(tmp_path):
-    run = run_cli(PROJECT_ROOT, "build", "--region", "uk", "--lang", "en", "--material", "poster", "--out", str(tmp_path))
+    materials = ("--material", "poster", "--material", "handout", "--material", "wallet_card")
+    run = run_cli(PROJECT_ROOT, "build", "--region", "uk", "--lang", "en", *materials, "--out", str(tmp_path))
     assert run.code == 0, run.stderr
-    lines = read_pdf(next(tmp_path.rglob("poster.pdf")), decode_qr=False).visual_lines
-    assert "08000 121 700" in lines  # the UK helpline: a phone line, no text service
-    assert not [line for line in lines if "text" in line.lower()]
+    for pdf in ("poster.pdf", "handout.pdf", "wallet_card.pdf"):
+        lines = read_pdf(next(tmp_path.rglob(pdf)), decode_qr=False).visual_lines
+        assert any("08000 121 700" in line for line in lines)  # the UK helpline: a phone line, no text service
+        assert not [line for line in lines if "text" in line.lower()], pdf
 
 
 # ------------------------------------------------------------------ check fails each defect

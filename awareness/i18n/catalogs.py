@@ -312,6 +312,10 @@ def _text_strings(text: object) -> Iterator[tuple[str, str, int]]:
             for index, item in enumerate(value):
                 if isinstance(item, str):
                     yield key, item, value.item_lines[index]
+                elif isinstance(item, dict):  # words that depend on the hotline (with_text, phone_only)
+                    for variant in item.values():
+                        if isinstance(variant, str):
+                            yield key, variant, value.item_lines[index]
 
 
 def write_catalog(catalog: Catalog, path: Path, *, template: bool = False) -> None:

@@ -240,7 +240,10 @@ def _text_values(text: LocatedDict) -> list[tuple[str, str, Location | None]]:
     values = []
     for key, value in text.items():
         if isinstance(value, LocatedList):
-            values += [(key, item, location_of(value, index)) for index, item in enumerate(value)]
+            for index, item in enumerate(value):
+                # An item may depend on the hotline ({with_text: ..., phone_only: ...}): both are printed somewhere.
+                variants = item.values() if isinstance(item, dict) else (item,)
+                values += [(key, variant, location_of(value, index)) for variant in variants]
         else:
             values.append((key, value, location_of(text, key)))
     return values
