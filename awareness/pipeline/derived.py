@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from ..files import sha256_file
 from ..model.diagnostics import Diagnostic, Location, ProjectError
@@ -18,14 +19,22 @@ from .resolve import MaterialSpec, resolve_material
 from .stages import BuildOptions, Rendered, read_input
 from .tools import WorkerTools
 
+LayoutT = TypeVar("LayoutT", SheetLayout, TileLayout)
+
 
 @dataclass(frozen=True)
-class SheetSpec:
+class DerivedSpec(Generic[LayoutT]):
+    """An output made from a material's PDF: where that PDF is, its hash, and the layout."""
+
     key: JobKey
     source: Path  # the material's PDF
     source_sha256: str
     material: MaterialSpec
-    layout: SheetLayout
+    layout: LayoutT
+
+
+SheetSpec = DerivedSpec[SheetLayout]
+TilesSpec = DerivedSpec[TileLayout]
 
 
 def _source(project: Project, key: JobKey, options: BuildOptions) -> tuple[MaterialSpec, Path, str]:
@@ -80,15 +89,6 @@ def _page_texts(pdf: bytes) -> list[str]:
         return [" ".join(page.get_textpage().get_text_range().split()) for page in document]
     finally:
         document.close()
-
-
-@dataclass(frozen=True)
-class TilesSpec:
-    key: JobKey
-    source: Path  # the sign's PDF
-    source_sha256: str
-    material: MaterialSpec
-    layout: TileLayout
 
 
 class TilesJob:

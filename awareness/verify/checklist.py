@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..model.diagnostics import Diagnostic, Severity
+from ..model.diagnostics import Diagnostic
+from ..model.diagnostics import error as _problem
 from ..model.project import Project
 from ..text.numbers import normalise
 from .material import fonts_and_glyphs
-from .readback import read_pdf
+from .readback import read_back
 
 if TYPE_CHECKING:
     from ..laws.checklist import ChecklistSpec
@@ -19,15 +20,10 @@ LETTER_PT = (612.0, 792.0)
 TOLERANCE_PT = 0.5
 
 
-def _problem(code: str, message: str) -> Diagnostic:
-    return Diagnostic(code, message, Severity.ERROR)
-
-
 def verify_checklist(project: Project, spec: ChecklistSpec, path: Path) -> list[Diagnostic]:
-    try:
-        facts = read_pdf(path, decode_qr=False)
-    except Exception as error:  # pypdf and PDFium raise many types for a damaged file
-        return [_problem("verify.unreadable", f"not a readable PDF: {error}")]
+    facts = read_back(path, decode_qr=False)
+    if isinstance(facts, Diagnostic):
+        return [facts]
     problems = [*fonts_and_glyphs(facts)]
     for width, height in facts.trim_sizes_pt:
         if abs(width - LETTER_PT[0]) > TOLERANCE_PT or abs(height - LETTER_PT[1]) > TOLERANCE_PT:

@@ -9,12 +9,13 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..model.diagnostics import Diagnostic, Severity
+from ..model.diagnostics import Diagnostic
+from ..model.diagnostics import error as _problem
 from ..model.project import Project
 from ..model.units import css_length_in_points
 from ..text.numbers import keypad_digits
 from .material import fonts_and_glyphs, numbers_in_text
-from .readback import PrintedChar, read_pdf
+from .readback import PrintedChar, read_back
 
 if TYPE_CHECKING:
     from ..laws.patch import PatchSpec
@@ -23,15 +24,10 @@ TOLERANCE_PT = 0.75
 NAME_LINE_PT = 8.0  # the name and "for" lines are smaller than this; the new line is not
 
 
-def _problem(code: str, message: str) -> Diagnostic:
-    return Diagnostic(code, message, Severity.ERROR)
-
-
 def verify_labels(project: Project, spec: PatchSpec, path: Path) -> list[Diagnostic]:
-    try:
-        facts = read_pdf(path, decode_qr=False)
-    except Exception as error:  # pypdf and PDFium raise many types for a damaged file
-        return [_problem("verify.unreadable", f"not a readable PDF: {error}")]
+    facts = read_back(path, decode_qr=False)
+    if isinstance(facts, Diagnostic):
+        return [facts]
     stock = spec.stock
     page = tuple(css_length_in_points(length) for length in stock.page)
     problems = [*fonts_and_glyphs(facts), *numbers_in_text(facts, project)]

@@ -22,17 +22,16 @@ from ..model.units import css_length_in_points
 from ..pipeline.resolve import MaterialSpec
 from ..text.numbers import normalise, typed_numbers
 from .layout import layout_problems
-from .readback import PdfFacts, read_pdf
+from .readback import PdfFacts, read_back
 
 SIZE_TOLERANCE_PT = 0.5
 QR_BLUR_MM = 0.3
 
 
 def verify_material(project: Project, spec: MaterialSpec, path: Path) -> list[Diagnostic]:
-    try:
-        facts = read_pdf(path, decode_qr=spec.qr is not None, blur_mm=QR_BLUR_MM)
-    except Exception as error:  # pypdf and PDFium raise many types for a damaged file
-        return [_problem("verify.unreadable", f"not a readable PDF: {error}")]
+    facts = read_back(path, decode_qr=spec.qr is not None, blur_mm=QR_BLUR_MM)
+    if isinstance(facts, Diagnostic):
+        return [facts]
     problems = [
         *_pages(facts, spec),
         *fonts_and_glyphs(facts),

@@ -10,11 +10,12 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..model.diagnostics import Diagnostic, Severity
+from ..model.diagnostics import Diagnostic
+from ..model.diagnostics import error as _problem
 from ..model.project import Project
 from ..text.numbers import keypad_digits
 from .material import fonts_and_glyphs, numbers_in_text
-from .readback import PdfFacts, read_pdf
+from .readback import PdfFacts, read_back, read_pdf
 
 if TYPE_CHECKING:
     from ..laws.notices import NoticeSpec
@@ -23,15 +24,10 @@ SIZE_TOLERANCE_PT = 0.5
 PROOF_NOTE_START = "Draft:"  # the draft-translation note of a proof is not part of the notice
 
 
-def _problem(code: str, message: str) -> Diagnostic:
-    return Diagnostic(code, message, Severity.ERROR)
-
-
 def verify_notice(project: Project, spec: NoticeSpec, path: Path) -> list[Diagnostic]:
-    try:
-        facts = read_pdf(path, decode_qr=False)
-    except Exception as error:  # pypdf and PDFium raise many types for a damaged file
-        return [_problem("verify.unreadable", f"not a readable PDF: {error}")]
+    facts = read_back(path, decode_qr=False)
+    if isinstance(facts, Diagnostic):
+        return [facts]
     problems = [
         *_page(facts, spec),
         *_type_size(facts, spec),

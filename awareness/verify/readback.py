@@ -20,6 +20,8 @@ from PIL import ImageFilter
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
+from ..model.diagnostics import Diagnostic, Severity
+
 POINTS_PER_INCH = 72.0
 QR_RENDER_SCALE = 300 / POINTS_PER_INCH  # rasterise at 300 dpi, as a phone would see print
 DESCENT = 0.25  # of the type size: where a glyph box starts below the baseline
@@ -370,3 +372,12 @@ def _to_unicode(font: DictionaryObject) -> dict[int, str]:
 
 def digits_only(text: str) -> str:
     return "".join(char for char in text if char.isdigit() and char.isascii())
+
+
+def read_back(path: Path, decode_qr: bool = False, blur_mm: float = 0.0) -> PdfFacts | Diagnostic:
+    """What every verify step reads first: the facts of the file just written, or the one
+    diagnostic of a file that cannot be read (pypdf and PDFium raise many kinds of error)."""
+    try:
+        return read_pdf(path, decode_qr=decode_qr, blur_mm=blur_mm)
+    except Exception as problem:
+        return Diagnostic("verify.unreadable", f"not a readable PDF: {problem}", Severity.ERROR)

@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..model.diagnostics import Diagnostic, Severity
+from ..model.diagnostics import Diagnostic
+from ..model.diagnostics import error as _problem
 from ..model.project import Project
 from ..render.impose import PRINTER_MARGIN_PT
 from .material import fonts_and_glyphs, numbers_in_text
-from .readback import read_pdf
+from .readback import read_back
 
 if TYPE_CHECKING:
     from ..pipeline.derived import SheetSpec, TilesSpec
@@ -18,16 +19,11 @@ if TYPE_CHECKING:
 SIZE_TOLERANCE_PT = 0.5
 
 
-def _problem(code: str, message: str) -> Diagnostic:
-    return Diagnostic(code, message, Severity.ERROR)
-
-
 def verify_sheet(project: Project, spec: SheetSpec, path: Path) -> list[Diagnostic]:
     material = spec.material
-    try:
-        facts = read_pdf(path, decode_qr=material.qr is not None)
-    except Exception as error:
-        return [_problem("verify.unreadable", f"not a readable PDF: {error}")]
+    facts = read_back(path, decode_qr=material.qr is not None)
+    if isinstance(facts, Diagnostic):
+        return [facts]
     problems = [*fonts_and_glyphs(facts), *numbers_in_text(facts, project)]
     layout = spec.layout
     if len(facts.page_sizes_pt) != material.material.pages:
@@ -82,10 +78,9 @@ def verify_tiles(project: Project, spec: TilesSpec, path: Path) -> list[Diagnost
     """Tiles read back: one page of the office paper per sheet, each with its key, fonts
     embedded, the hotline in order on some sheet, nothing drawn in the printer's margin."""
     layout = spec.layout
-    try:
-        facts = read_pdf(path, decode_qr=False)
-    except Exception as error:
-        return [_problem("verify.unreadable", f"not a readable PDF: {error}")]
+    facts = read_back(path, decode_qr=False)
+    if isinstance(facts, Diagnostic):
+        return [facts]
     problems = [*fonts_and_glyphs(facts), *numbers_in_text(facts, project)]
     if len(facts.page_sizes_pt) != layout.sheets:
         problems.append(_problem("verify.pages", f"{len(facts.page_sizes_pt)} page(s), not {layout.sheets} sheets"))
