@@ -106,7 +106,11 @@ class HtmlRenderer:
         data = self._catalog(catalog, tag) if catalog else None
         translator = Translator(data, mark_messages=mark_messages)
         context = context | {"gettext": translator.gettext, "ngettext": translator.ngettext, "pgettext": translator.pgettext}
-        html = self._render(template, context, where)
+        try:
+            html = self._render(template, context, where)
+        except ProjectError as error:  # a translation the page cannot use: the catalog check says why
+            found = [d.for_item(item) for d in check_catalog(catalog, tag).errors_for(translator.used)] if catalog else []
+            raise ProjectError(found or error.diagnostics) from None
         problems = gate_page(html, where, item, known_bad, strict=strict_numbers)
         if catalog is not None:
             problems += [d.for_item(item) for d in check_catalog(catalog, tag).errors_for(translator.used)]
