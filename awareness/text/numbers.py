@@ -17,7 +17,7 @@ Two strictness levels:
   by any punctuation count when there are ten or more of them (1,800,373,7888).
 
 Digits of every kind are read as digits: full-width and mathematical forms, other scripts'
-digits, dingbat and circled digits, and a run of three or more CJK numerals (一八八八).
+digits, dingbat and circled digits, and a run of three or more CJK numerals (一八八八, 一 八 八).
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ _DIGIT_RUN = re.compile(rf"\d(?:[{re.escape(_SEPARATORS)}]*\d)*")
 _JOINED_RUN = re.compile(r"\d(?:[\W_]{0,3}\d)*")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _CJK_DIGITS = {char: str(value) for value, char in enumerate("〇一二三四五六七八九")} | {"零": "0"}
-_CJK_RUN = re.compile(f"[{''.join(_CJK_DIGITS)}]{{3,}}")
+_CJK_CLASS = f"[{''.join(_CJK_DIGITS)}]"
+_CJK_RUN = re.compile(rf"{_CJK_CLASS}(?:[\W_]{{0,3}}{_CJK_CLASS}){{2,}}")  # 一八八, 一 八 八, 一·八·八
 _VANITY = re.compile(r"(?<![\w-])\d{1,4}(?:[-\s.]\(?[0-9A-Z]{1,7}\)?){1,5}(?![\w-])")
 
 
@@ -54,7 +55,7 @@ class FoundNumber:
 def normalise(text: str) -> str:
     """Text as a reader's eye takes it: NFKC, every script's digits as ASCII, no format characters."""
     folded = unicodedata.normalize("NFKC", strip_format_characters(text))
-    folded = _CJK_RUN.sub(lambda run: "".join(_CJK_DIGITS[char] for char in run.group(0)), folded)
+    folded = _CJK_RUN.sub(lambda run: "".join(_CJK_DIGITS.get(char, char) for char in run.group(0)), folded)
     return "".join(_ascii_digit(char) for char in folded)
 
 
