@@ -32,8 +32,10 @@ KNOWN_BAD = known_bad_numbers(list(load_yaml(PROJECT_ROOT / "materials" / "known
 # What an attacker hides: bidi controls, invisible characters, joiners, C0 and C1 controls.
 HIDDEN = sorted(BIDI_CONTROLS | INVISIBLE | {"\u200c", "\u200d", "\x07", "\x1b", "\x85", "\x9b"})
 hidden = st.sampled_from(HIDDEN)
-# Separators a reader's eye skips between digits.
-separator = st.sampled_from(["", " ", "-", ".", ",", "·", "_", "/", ":", "\u00a0", "–", "(", ")", "'"])
+# Separators a reader's eye skips between digits: the usual ones (any three digits are a number)
+# and any punctuation (six digits or more are).
+usual_separator = st.sampled_from(["", " ", "-", ".", "/", "\u00a0", "–", "(", ")"])
+any_separator = st.sampled_from(["", " ", "-", ".", ",", "·", "_", "/", ":", "\u00a0", "–", "(", ")", "'", ", "])
 # Digits as any script or form writes them.
 DIGIT_FORMS = [
     "0123456789",
@@ -49,10 +51,11 @@ DIGIT_FORMS = [
 
 @st.composite
 def digit_run(draw: st.DrawFn, least: int = 3) -> str:
-    """A number of `least` or more digits, in one script, split by separators of at most one character."""
+    """A number of `least` or more digits, in one script, split by separators of one or two characters."""
     digits = draw(st.text(alphabet="0123456789", min_size=least, max_size=15))
     form = draw(st.sampled_from(DIGIT_FORMS))
     parts = [form[int(digit)] for digit in digits]
+    separator = any_separator if len(digits) >= 6 else usual_separator
     return "".join(part + draw(separator) for part in parts[:-1]) + parts[-1]
 
 
@@ -89,11 +92,12 @@ def test_a_translation_with_a_typed_number_is_refused(data):
 def test_a_page_never_prints_a_typed_number_or_a_hidden_character(data):
     """The gate on the rendered page, whatever the text was typed into (material text, a name)."""
     text = data.draw(words) + " " + data.draw(digit_run()) + " " + data.draw(words)
-    if data.draw(st.booleans()):
+    hide = data.draw(st.booleans())
+    if hide:
         text = inject(data.draw, text, hidden)
     html = f'<p>{text}</p><p><span class="ltr num" data-v="">\u20661-888-373-7888\u2069</span></p>'
-    problems = gate_page(html, None, "us/es/poster", KNOWN_BAD)
-    assert any(problem.code == "number.typed" for problem in problems), text
+    codes = {problem.code for problem in gate_page(html, None, "us/es/poster", KNOWN_BAD)}
+    assert "number.typed" in codes or (hide and "text.untrusted" in codes), text
 
 
 def _entry(field: str, value: str) -> dict:

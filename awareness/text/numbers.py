@@ -8,9 +8,9 @@ characters dropped, and letters of a vanity number read on the phone keypad (1-8
 
 Two strictness levels:
 - ``strict`` (catalogs, material text, names): any run of three or more digits is a typed
-  number; such text has no business printing one. Digits count as one run when only spaces,
+  number; such text has no business printing one. Six digits or more count too when any
   punctuation or symbols (at most three in a row) stand between them, as a reader's eye joins
-  them: "18,00,37·37_88 8" is a phone number, whatever its separators.
+  them: "18,00,37·37_88 8" is a phone number, but "24 heures sur 24, 7 jours sur 7" is not.
 - lenient (a statute's wording, which names its numbers and also says "160 languages" or
   "Section 52.6"): a run is phone-like when it has seven digits or more, or six or more in
   groups split by hyphens or spaces (233-733, 131 237), or is a vanity form; and digits joined
@@ -91,7 +91,7 @@ def typed_numbers(text: str, strict: bool) -> list[FoundNumber]:
         if re.search("[A-Z]", match.group(0)) and len(keypad_digits(match.group(0))) >= 6
     ]
     covered = [match.span() for match in _VANITY.finditer(normal) if re.search("[A-Z]", match.group(0))]
-    for match in (_JOINED_RUN if strict else _DIGIT_RUN).finditer(normal):
+    for match in _DIGIT_RUN.finditer(normal):
         if any(start <= match.start() < end for start, end in covered):
             continue
         run = match.group(0).strip(_SEPARATORS)
@@ -99,16 +99,19 @@ def typed_numbers(text: str, strict: bool) -> list[FoundNumber]:
         if _counts(run, digits, strict):
             found.append(FoundNumber(run, digits))
             covered.append(match.span())
-    if not strict:  # digits disguised by unusual separators: 1,800,373,7888 or 1·800·373·7888
-        for match in _JOINED_RUN.finditer(normal):
-            run = match.group(0)
-            digits = keypad_digits(run)
-            if (
-                len(digits) >= 10
-                and not _THOUSANDS.fullmatch(run)
-                and not any(start < match.end() and match.start() < end for start, end in covered)
-            ):
-                found.append(FoundNumber(run, digits))
+    # Digits disguised by unusual separators (18,88,37,37,88,8 or 1·800·373·7888): phone-like
+    # when there are six or more (strict) or ten or more (lenient); "24 heures sur 24, 7 jours"
+    # is not a number.
+    least = 6 if strict else 10
+    for match in _JOINED_RUN.finditer(normal):
+        run = match.group(0)
+        digits = keypad_digits(run)
+        if (
+            len(digits) >= least
+            and not _THOUSANDS.fullmatch(run)
+            and not any(start < match.end() and match.start() < end for start, end in covered)
+        ):
+            found.append(FoundNumber(run, digits))
     return found
 
 
