@@ -79,7 +79,11 @@ class ReviewState:
 
 
 def parse_review(header: str, today: datetime.date) -> ReviewState:
-    found = dict(_REVIEW_LINE.findall(header))
+    lines = _REVIEW_LINE.findall(header)
+    found = dict(lines)
+    repeated = sorted({name for name, _value in lines if sum(1 for other, _ in lines if other == name) > 1})
+    if repeated:
+        return ReviewState("draft", found.get("Reviewed-By", ""), None, f"{repeated[0]} is given twice; keep one line")
     state, reviewer, date_text = found.get("Review-State", "draft"), found.get("Reviewed-By", ""), found.get("Reviewed-On", "")
     if state not in ("draft", "reviewed"):
         return ReviewState("draft", reviewer, None, f"Review-State is '{state}'; write draft or reviewed")

@@ -30,6 +30,8 @@ from .languages import cldr_locale, tag_from_dir_name
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 _PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+_PLACEHOLDER_FORM = re.compile(r"%\((\w+)\)([sd])")
+MAX_TRANSLATION_CHARS = 2_000  # the longest message is a few hundred; a huge one would stall layout
 _STRAY_PERCENT = re.compile(r"%(?!\(\w+\)[sd]|%)")
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|&[a-zA-Z]+;|&#\d+;")
 WEB_ADDRESS = re.compile(r"(?i:(?<![a-z0-9-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|com|gov|net|info|ca|mx|uk|au|eu)(?![a-z0-9-]))")
@@ -144,6 +146,9 @@ def _message_findings(message: Message, catalog: CatalogData, glossary: Glossary
 
 def text_findings(source: str, translation: str) -> Iterator[tuple[str, Severity, str]]:
     """Findings of one translated text against its English source."""
+    if len(translation) > MAX_TRANSLATION_CHARS:
+        yield "too-long", ERROR, f"{len(translation):,} characters; a message may have at most {MAX_TRANSLATION_CHARS:,}"
+        return
     yield from _placeholder_findings(source, translation)
     for problem in untrusted_characters(translation):
         yield "text.untrusted", ERROR, problem
@@ -176,6 +181,8 @@ def _placeholder_findings(source: str, translation: str) -> Iterator[tuple[str, 
         yield "placeholder", ERROR, f"placeholder added: %({added[0]})s (the tool has no value for it)"
     elif sorted(expected) != sorted(found):
         yield "placeholder", ERROR, "a placeholder is repeated or dropped: keep each exactly once"
+    elif sorted(_PLACEHOLDER_FORM.findall(source)) != sorted(_PLACEHOLDER_FORM.findall(translation)):
+        yield "placeholder", ERROR, "a placeholder's form changed (%(name)s became %(name)d or the reverse): copy it exactly"
     if _PLACEHOLDER.search(source) and _STRAY_PERCENT.search(translation):
         yield "placeholder", ERROR, "a lone '%' breaks the placeholders: write '%%' for a percent sign"
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
+from ..model.diagnostics import Location, ProjectError
 from .catalogs import CatalogData, MessageKey
 
 VALUE_MARK = "data-v"
@@ -49,10 +50,24 @@ class Translator:
         self.used.append(key)
         html = Markup(escape(text))
         if variables:
-            html = html % {name: mark_value(value) for name, value in variables.items()}
+            try:
+                html = html % {name: mark_value(value) for name, value in variables.items()}
+            except (TypeError, ValueError, KeyError) as problem:
+                raise self._unfillable(key, text, problem) from None
         if self.mark_messages:
             html = Markup('<span data-msg="{}">{}</span>').format(len(self.used) - 1, html)
         return html
+
+    def _unfillable(self, key: MessageKey, text: str, problem: Exception) -> ProjectError:
+        """A translation whose placeholders the tool cannot fill (%(number)d, % (number)s, a
+        renamed one): located at its line in the catalog, never a crash or a page without it."""
+        where = Location(self.catalog.path, self.catalog.lines.get(key)) if self.catalog and text != key[1] else None
+        detail = f"unknown placeholder {problem}" if isinstance(problem, KeyError) else str(problem)
+        if "int()" in detail or "number is required" in detail:
+            detail = "%(...)d needs a count, but the tool fills in text here: write %(...)s as in the English"
+        return ProjectError.of(
+            "catalog.placeholder", f"the translation of {key[1]!r} cannot be filled in ({detail}): {text[:80]!r}", where
+        )
 
     def _lookup(self, key: MessageKey, _index: int) -> str:
         if self.catalog is None:

@@ -66,7 +66,7 @@ class DoesNotFit(ProjectError):
     """Overflows even at the smallest type allowed; `messages` are those of the block."""
 
     def __init__(self, message: str, where: Location, messages: list[Any]) -> None:
-        block = f"; the block that does not fit begins: {messages[0][1]!r}" if messages else ""
+        block = f"; the block that does not fit begins: {_excerpt(messages[0][1])!r}" if messages else ""
         super().__init__(ProjectError.of("fit.overflow", message + block, where).diagnostics)
         self.messages = messages  # message keys (context, msgid) of the overflowing block
 
@@ -303,3 +303,8 @@ def descendants(box: Any) -> Iterator[Any]:
     yield box
     for child in getattr(box, "children", ()):
         yield from descendants(child)
+
+
+def _excerpt(text: str, limit: int = 80) -> str:
+    """The start of a block, short enough for one line of a message."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -111,7 +111,11 @@ class HtmlRenderer:
         data = self._catalog(catalog, tag) if catalog else None
         translator = Translator(data, mark_messages=mark_messages)
         context = context | {"gettext": translator.gettext, "ngettext": translator.ngettext, "pgettext": translator.pgettext}
-        html = self._render(template, context, where)
+        try:
+            html = self._render(template, context, where)
+        except ProjectError as error:  # a translation the page cannot use: the catalog check says why
+            found = [d.for_item(item) for d in check_catalog(catalog, tag).errors_for(translator.used)] if catalog else []
+            raise ProjectError(found or error.diagnostics) from None
         problems = gate_page(html, where, item, known_bad, strict=strict_numbers)
         if catalog is not None:
             problems += [d.for_item(item) for d in check_catalog(catalog, tag).errors_for(translator.used)]
@@ -135,8 +139,27 @@ class HtmlRenderer:
             ) from None
         except jinja2.TemplateNotFound as problem:
             raise ProjectError.of("template.missing", f"template '{problem.name}' not found in templates/", where) from None
-        except (jinja2.UndefinedError, TypeError, KeyError, ValueError) as problem:
-            raise ProjectError.of("template.error", f"{template}: {problem}", Location(self.templates_dir / template)) from None
+        except (
+            jinja2.UndefinedError,
+            TypeError,
+            LookupError,
+            ValueError,
+            ArithmeticError,
+            AttributeError,
+            RecursionError,
+        ) as problem:
+            raise ProjectError.of("template.error", f"{template}: {_what(problem)}", self._line_of(problem, template)) from None
+
+    def _line_of(self, problem: BaseException, template: str) -> Location:
+        """The template file and line a runtime error happened at (Jinja's traceback names them)."""
+        found = Location(self.templates_dir / template)
+        traceback = problem.__traceback__
+        while traceback is not None:
+            filename = Path(traceback.tb_frame.f_code.co_filename)
+            if filename.suffix == ".html" and filename.parent == self.templates_dir:
+                found = Location(filename, traceback.tb_lineno)
+            traceback = traceback.tb_next
+        return found
 
     def _closure(self, name: str) -> list[Path]:
         """The template and every template it extends, includes or imports, recursively."""
@@ -152,3 +175,9 @@ class HtmlRenderer:
                 pending.extend(ref for ref in jinja2.meta.find_referenced_templates(self.environment.parse(source)) if ref)
             self._closures[name] = [self.templates_dir / template for template in seen]
         return self._closures[name]
+
+
+def _what(problem: BaseException) -> str:
+    if isinstance(problem, RecursionError):
+        return "a macro or include calls itself without end"
+    return f"{problem}" if isinstance(problem, jinja2.UndefinedError) else f"{type(problem).__name__}: {problem}"

@@ -8,10 +8,16 @@ characters dropped, and letters of a vanity number read on the phone keypad (1-8
 
 Two strictness levels:
 - ``strict`` (catalogs, material text, names): any run of three or more digits is a typed
-  number; such text has no business printing one.
+  number; such text has no business printing one. Six digits or more count too when any
+  punctuation or symbols (at most three in a row) stand between them, as a reader's eye joins
+  them: "18,00,37·37_88 8" is a phone number, but "24 heures sur 24, 7 jours sur 7" is not.
 - lenient (a statute's wording, which names its numbers and also says "160 languages" or
   "Section 52.6"): a run is phone-like when it has seven digits or more, or six or more in
-  groups split by hyphens or spaces (233-733, 131 237), or is a vanity form.
+  groups split by hyphens or spaces (233-733, 131 237), or is a vanity form; and digits joined
+  by any punctuation count when there are ten or more of them (1,800,373,7888).
+
+Digits of every kind are read as digits: full-width and mathematical forms, other scripts'
+digits, dingbat and circled digits, and a run of three or more CJK numerals (一八八八, 一 八 八).
 """
 
 from __future__ import annotations
@@ -28,6 +34,12 @@ _SEPARATORS = " \u00a0\u2007\u202f\t\n-\u2010\u2011\u2012\u2013\u2014\u2015.()/"
 _DIGIT_RUN = re.compile(rf"\d(?:[{re.escape(_SEPARATORS)}]*\d)*")
 # 1-800-4-A-CHILD, 1-855-FLA-SAFE, 1-888-KEY-2-FRE(EDOM), 131 AFP: a digit group, then groups
 # of digits or capitals joined by hyphens or spaces, with at least one capital letter.
+# Digits that a reader joins: separated only by non-letters (spaces, punctuation, symbols).
+_JOINED_RUN = re.compile(r"\d(?:[\W_]{0,3}\d)*")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_CJK_DIGITS = {char: str(value) for value, char in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+_CJK_CLASS = f"[{''.join(_CJK_DIGITS)}]"
+_CJK_RUN = re.compile(rf"{_CJK_CLASS}(?:[\W_]{{0,3}}{_CJK_CLASS}){{2,}}")  # 一八八, 一 八 八, 一·八·八
 _VANITY = re.compile(r"(?<![\w-])\d{1,4}(?:[-\s.]\(?[0-9A-Z]{1,7}\)?){1,5}(?![\w-])")
 
 
@@ -43,7 +55,16 @@ class FoundNumber:
 def normalise(text: str) -> str:
     """Text as a reader's eye takes it: NFKC, every script's digits as ASCII, no format characters."""
     folded = unicodedata.normalize("NFKC", strip_format_characters(text))
-    return "".join(str(unicodedata.decimal(char)) if char.isdecimal() and not char.isascii() else char for char in folded)
+    folded = _CJK_RUN.sub(lambda run: "".join(_CJK_DIGITS.get(char, char) for char in run.group(0)), folded)
+    return "".join(_ascii_digit(char) for char in folded)
+
+
+def _ascii_digit(char: str) -> str:
+    """A digit of any kind (Arabic-Indic, Thai, dingbat ❶) as 0-9; any other character as it is."""
+    if char.isascii() or not char.isdigit():
+        return char
+    value = unicodedata.digit(char, None)
+    return char if value is None else str(value)
 
 
 def keypad_digits(text: str) -> str:
@@ -76,6 +97,20 @@ def typed_numbers(text: str, strict: bool) -> list[FoundNumber]:
         run = match.group(0).strip(_SEPARATORS)
         digits = keypad_digits(run)
         if _counts(run, digits, strict):
+            found.append(FoundNumber(run, digits))
+            covered.append(match.span())
+    # Digits disguised by unusual separators (18,88,37,37,88,8 or 1·800·373·7888): phone-like
+    # when there are six or more (strict) or ten or more (lenient); "24 heures sur 24, 7 jours"
+    # is not a number.
+    least = 6 if strict else 10
+    for match in _JOINED_RUN.finditer(normal):
+        run = match.group(0)
+        digits = keypad_digits(run)
+        if (
+            len(digits) >= least
+            and not _THOUSANDS.fullmatch(run)
+            and not any(start < match.end() and match.start() < end for start, end in covered)
+        ):
             found.append(FoundNumber(run, digits))
     return found
 
