@@ -164,3 +164,14 @@ def test_no_generated_attack_reaches_a_pdf(project_copy, data):
     finally:
         catalog.write_bytes(original)
         shutil.rmtree(out, ignore_errors=True)
+
+
+def test_a_list_of_section_numbers_in_a_statute_is_not_a_phone_number():
+    """Lenient (law wording): "Sections 25, 26, 28, 32, 69, 71" is a list; 1,800,373,7888 and
+    1·800·373·7888 are one number. Strict (translations) still refuses the list's digits."""
+    from awareness.text.numbers import typed_numbers
+
+    assert typed_numbers("Sections 25, 26, 28, 32, 69, 71 of the Code", strict=False) == []
+    assert [found.digits for found in typed_numbers("call 1,800,373,7888", strict=False)] == ["18003737888"]
+    assert [found.digits for found in typed_numbers("call 1·800·373·7888", strict=False)] == ["18003737888"]
+    assert typed_numbers("Sections 25, 26, 28, 32, 69, 71", strict=True)

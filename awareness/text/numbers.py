@@ -36,6 +36,9 @@ _DIGIT_RUN = re.compile(rf"\d(?:[{re.escape(_SEPARATORS)}]*\d)*")
 # of digits or capitals joined by hyphens or spaces, with at least one capital letter.
 # Digits that a reader joins: separated only by non-letters (spaces, punctuation, symbols).
 _JOINED_RUN = re.compile(r"\d(?:[\W_]{0,3}\d)*")
+# In a statute's wording a comma or semicolon before a space ends a list item: "Sections 25, 26,
+# 28, 32, 69, 71" is six section numbers, while "1,800,373,7888" is still one number.
+_JOINED_RUN_IN_WORDING = re.compile(r"\d(?:(?:(?![,;]\s)[\W_]){0,3}\d)*")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _CJK_DIGITS = {char: str(value) for value, char in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 _CJK_CLASS = f"[{''.join(_CJK_DIGITS)}]"
@@ -103,7 +106,7 @@ def typed_numbers(text: str, strict: bool) -> list[FoundNumber]:
     # when there are six or more (strict) or ten or more (lenient); "24 heures sur 24, 7 jours"
     # is not a number.
     least = 6 if strict else 10
-    for match in _JOINED_RUN.finditer(normal):
+    for match in (_JOINED_RUN if strict else _JOINED_RUN_IN_WORDING).finditer(normal):
         run = match.group(0)
         digits = keypad_digits(run)
         if (
