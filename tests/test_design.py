@@ -145,7 +145,10 @@ def _paint(pdf: Path, page_index: int, operators: str, with_font: bool = False) 
             if pikepdf.Name.Font not in resources:
                 resources[pikepdf.Name.Font] = pikepdf.Dictionary()
             resources[pikepdf.Name.Font][pikepdf.Name("/Fdefect")] = font
-        page.contents_add(pikepdf.Stream(document, f"q {operators} Q".encode()), prepend=False)
+        # The page's own content may leave its transformation set (WeasyPrint scales px to pt):
+        # wrapped in q ... Q, the defect is painted in the page's own coordinates.
+        page.contents_add(pikepdf.Stream(document, b"q\n"), prepend=True)
+        page.contents_add(pikepdf.Stream(document, f"\nQ q {operators} Q".encode()), prepend=False)
         document.save(pdf)
 
 
@@ -202,7 +205,7 @@ def test_check_fails_a_pdf_with_the_defect(showcase, tmp_path, defect, material,
             "text larger than the number": _text(0.15 * inch, 0.15 * inch, 40, "Big"),
             "text across a tab's cut line": _text(0.3 * inch + (width - 0.6 * inch) / 9 - 15, 1.0 * inch, 12, "Across"),
             "an empty band": f"1 1 1 rg 0 {0.2 * height:.1f} {width:.1f} {0.45 * height:.1f} re f",
-            "a caption that contradicts the code": _text(0.2 * inch, 0.2 * inch, 7, "Scan to open the hotline's website"),
+            "a caption that contradicts the code": _text(0.2 * inch, 1.8 * inch, 7, "Scan to open the hotline's website"),
             "a number not in the registry": _text(0.3 * inch, 0.3 * inch, 12, "Call 1-800-555-0199"),
         }[defect]
     _paint(pdf, 0, operators, with_font="Tf" in operators)

@@ -45,6 +45,11 @@ def verify_material(project: Project, spec: MaterialSpec, path: Path) -> list[Di
     return problems
 
 
+def _plain_quotes(text: str) -> str:
+    """Apostrophes as one character: a font's encoding may give ’ where the catalog has '."""
+    return text.replace("\u2019", "'").replace("\u2018", "'")
+
+
 QR_CAPTIONS = {
     "call": "Scan to call the hotline",
     "text": "Scan to text the hotline",
@@ -58,8 +63,8 @@ def _qr_caption(facts: PdfFacts, spec: MaterialSpec) -> list[Diagnostic]:
     code that dials) is refused: read in the page's own language."""
     if spec.qr is None:
         return []
-    captions = _captions(spec)
-    text = " ".join(" ".join(facts.visual_lines).split()) + " " + " ".join(facts.text.split())
+    captions = {action: _plain_quotes(caption) for action, caption in _captions(spec).items()}
+    text = _plain_quotes(" ".join(" ".join(facts.visual_lines).split()) + " " + " ".join(facts.text.split()))
     wrong = [
         action
         for action, caption in captions.items()
