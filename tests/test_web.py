@@ -112,6 +112,7 @@ def test_notices_page_says_what_a_business_must_post(client):
     assert "California human trafficking notice" in page.text and "Cal. Civ. Code § 52.6" in page.text
     assert "Chinese (Traditional)" in page.text  # the county's Voting Rights Act language
     assert "at least 8.5in × 11in" in page.text and "not allowed" in page.text
+    assert "near the public entrance" in page.text and "<li>entrance</li>" not in page.text  # words, not data keys
     without_county = client.get("/notices", params={"state": "CA", "kind": "hotel"})
     assert "Choose your county above" in without_county.text and "Download the notice" not in without_county.text
 

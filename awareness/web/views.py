@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from ..i18n.languages import Language
+from ..laws.post import PLACES
 from .engine import WebEngine
 from .errors import PageError
 from .pagetext import COOKIE, PageText, chosen_language, page_languages, page_text
@@ -26,6 +27,8 @@ _environment = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+# Where a notice goes, in the words `post` prints ("near the public entrance"), not the data's keys.
+_environment.filters["place_words"] = lambda place: PLACES.get(place, place.replace("_", " "))
 
 
 def engine_of(request: Request) -> WebEngine:
