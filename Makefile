@@ -28,8 +28,13 @@ materials: setup
 test: setup-test
 	$(PY) -m pytest -n auto --durations=15
 
+# The fast tier (about 15 s on 2 cores): the registry, files, gates, languages and line breaking,
+# catalogs and the web page's HTTP surface, with their few real renders; `make test` runs all.
+FAST_TESTS := tests/test_registry.py tests/test_files.py tests/test_gate_properties.py tests/test_languages.py \
+              tests/test_translation.py tests/test_catalogs.py tests/test_web.py
+
 test-fast: setup-test
-	$(PY) -m pytest -n auto -m "not slow" -q
+	$(PY) -m pytest -n auto -m "not slow" -q $(FAST_TESTS)
 
 lint: setup
 	$(VENV)/bin/ruff check awareness tests bench make_materials.py
