@@ -17,7 +17,7 @@ from ..model.project import Project
 from ..pipeline.jobs import JobKey, output_path, target_path
 from ..pipeline.stages import BuildOptions, Rendered
 from ..pipeline.tools import WorkerTools
-from ..render.pdf import PdfMeta
+from ..render.pdfmeta import PdfMeta
 from .notices import plan_notices
 from .post import Requirement, Site, SitePlan, plan_site, site_of_key
 

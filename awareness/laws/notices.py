@@ -28,7 +28,7 @@ from ..pipeline.stages import BuildOptions, Rendered, read_input
 from ..pipeline.tools import WorkerTools
 from ..render.fitting import descendants, is_text, type_sizes
 from ..render.html import address_filter, isolate_ltr
-from ..render.pdf import PdfMeta
+from ..render.pdfmeta import PdfMeta
 from ..render.qr import qr_image
 from .languages import notice_languages
 from .model import Law, LawFormat, page_margin_pt, shown_forms, wording_numbers

@@ -28,7 +28,7 @@ from ..pipeline.manifest import MANIFEST, Manifest
 from ..pipeline.stages import BuildOptions, Rendered
 from ..pipeline.tools import WorkerTools
 from ..render.fitting import descendants, is_text
-from ..render.pdf import PdfMeta
+from ..render.pdfmeta import PdfMeta
 
 STOCK_FILE = "label_stock.yaml"
 TEMPLATE = "labels.html"

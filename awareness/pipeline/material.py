@@ -11,7 +11,7 @@ from ..model.diagnostics import Diagnostic, Location, Severity
 from ..model.project import Project
 from ..model.units import css_length_in_px
 from ..render.fitting import Limits, lay_out_to_fit
-from ..render.pdf import PdfMeta, colour_profile_css
+from ..render.pdfmeta import PdfMeta, colour_profile_css
 from ..render.qr import qr_image
 from .jobs import JobKey
 from .resolve import MaterialSpec, resolve_material

@@ -14,11 +14,12 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
-
-from weasyprint.document import Document
+from typing import TYPE_CHECKING, Any
 
 from ..model.diagnostics import Location, ProjectError
+
+if TYPE_CHECKING:  # WeasyPrint loads only where pages are laid out (0.4 s): a no-op build needs none
+    from weasyprint.document import Document
 
 SCALE_STEP = 0.05
 GROWTH = (1.2, 1.1)  # tried when the text fits with room to spare: a short language fills the page
@@ -71,7 +72,7 @@ class DoesNotFit(ProjectError):
         self.messages = messages  # message keys (context, msgid) of the overflowing block
 
 
-LayOut = Callable[[float, bool], tuple[Document, Any]]  # (scale, mark messages) -> (document, payload)
+LayOut = Callable[[float, bool], tuple["Document", Any]]  # (scale, mark messages) -> (document, payload)
 
 
 def lay_out_to_fit(lay_out: LayOut, limits: Limits, grow: bool = False) -> Fitted:

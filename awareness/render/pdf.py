@@ -19,7 +19,6 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 from ..model.diagnostics import Location, ProjectError
 from ..model.material import PdfVariant
 from ..model.units import css_length_in_px
+from .pdfmeta import PdfMeta
 
 STYLESHEET = "materials.css"
 SIZE_TOLERANCE_PX = 0.5
@@ -57,11 +57,6 @@ class ProjectOnlyFetcher(URLFetcher):  # type: ignore[misc]
         if not any(path.is_relative_to(folder) for folder in self.allowed_dirs):
             raise ValueError(f"refused to fetch {path}: it is outside the project")
         return super().fetch(url, headers)
-
-
-@dataclass(frozen=True)
-class PdfMeta:
-    created: str  # ISO date: fixed, so that the same inputs give the same bytes
 
 
 class PdfWriter:
@@ -156,13 +151,6 @@ def _output_intent_finisher(variant: PdfVariant) -> Any:
             intent["RegistryName"] = pydyf.String("http://www.color.org")
 
     return finish
-
-
-def colour_profile_css(variant: PdfVariant) -> str:
-    """The @color-profile rule that makes the CMYK profile the output intent of a PDF/X file."""
-    if not variant.is_print or variant.icc_profile is None:
-        return ""
-    return f'@color-profile device-cmyk {{ src: url("{variant.icc_profile.resolve().as_uri()}"); components: c, m, y, k; }}\n'
 
 
 def quiet_weasyprint_progress() -> None:
