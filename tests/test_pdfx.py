@@ -10,7 +10,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from .conftest import PROJECT_ROOT, run_cli, shared_build
+from .conftest import PROJECT_ROOT, line_of, replace_in, run_cli, shared_build
 from .pdfinspect import colours, unembedded_fonts
 
 LANGUAGES = ("en", "ar", "hi", "zh-Hant")
@@ -108,3 +108,34 @@ def test_check_passes_the_print_shop_files(print_shop):
     assert run.code == 0, run.stdout[-2000:]
     lines = [line for line in run.stdout.splitlines() if line.startswith(("ok ", "FAIL"))]
     assert lines and all("PDF/X-4" in line and "output intent CGATS TR 001" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    ("profile", "message"),
+    [
+        ("materials/no_such_profile.icc", "not found"),
+        ("/usr/share/color/icc/ghostscript/srgb.icc", "is for RGB, not CMYK"),
+        ("materials/hotlines.yaml", "is not an ICC profile"),
+    ],
+)
+def test_a_missing_or_wrong_colour_profile_is_one_line_and_nothing_is_written(sample_project, tmp_path, profile, message):
+    campaign = sample_project / "materials/campaigns/print-shop.yaml"
+    replace_in(campaign, "pdf: {variant: pdf/x-4}", f"pdf: {{variant: pdf/x-4, icc_profile: {profile}}}")
+    argv = ("build", "--campaign", "print-shop", "--material", "wallet_card", "--lang", "en", "--out", str(tmp_path))
+    run = run_cli(sample_project, *argv)
+    assert run.code == 1 and "Traceback" not in run.stderr
+    line = line_of(campaign, "icc_profile")
+    assert any(
+        text.startswith(f"error: materials/campaigns/print-shop.yaml:{line}:") and message in text
+        for text in run.stderr.splitlines()
+    ), run.stderr
+    assert not list(tmp_path.rglob("*.pdf"))
+
+
+def test_a_pdf_variant_weasyprint_cannot_make_is_refused_at_its_line(sample_project, tmp_path):
+    campaign = sample_project / "materials/campaigns/print-shop.yaml"
+    replace_in(campaign, "pdf: {variant: pdf/x-4}", "pdf: {variant: pdf/x-5g}")
+    run = run_cli(sample_project, "build", "--campaign", "print-shop", "--lang", "en", "--out", str(tmp_path))
+    assert run.code == 1 and "Traceback" not in run.stderr
+    assert f"materials/campaigns/print-shop.yaml:{line_of(campaign, 'pdf/x-5g')}:" in run.stderr, run.stderr
+    assert not list(tmp_path.rglob("*.pdf"))
