@@ -25,7 +25,8 @@ from babel.messages.extract import extract
 from babel.messages.pofile import read_po, write_po
 
 from ..files import atomic_write_bytes
-from ..load.yamlsafe import LocatedDict, LocatedList, load_yaml, location_of, read_text_file
+from ..load.materialtext import material_text
+from ..load.yamlsafe import load_yaml, location_of, read_text_file
 from ..model.diagnostics import Collector, Location, ProjectError
 from ..model.material import default_name
 from ..model.paths import DOMAINS, MATERIALS_DOMAIN, ProjectPaths
@@ -302,24 +303,8 @@ def _material_messages(path: Path, paths: ProjectPaths) -> Iterator[Message]:
             [f"material: {material} (title)"],
             None,
         )
-    for key, value, line in _text_strings(data.get("text")):
-        yield value, paths.relative(path), line, [f"material: {material} ({key})"], None
-
-
-def _text_strings(text: object) -> Iterator[tuple[str, str, int]]:
-    if not isinstance(text, LocatedDict):
-        return
-    for key, value in text.items():
-        if isinstance(value, str):
-            yield key, value, text.key_lines.get(key, 0)
-        elif isinstance(value, LocatedList):
-            for index, item in enumerate(value):
-                if isinstance(item, str):
-                    yield key, item, value.item_lines[index]
-                elif isinstance(item, dict):  # words that depend on the hotline (with_text, phone_only)
-                    for variant in item.values():
-                        if isinstance(variant, str):
-                            yield key, variant, value.item_lines[index]
+    for key, value, where in material_text(data.get("text")):
+        yield value, paths.relative(path), where.line if where and where.line else 0, [f"material: {material} ({key})"], None
 
 
 def write_catalog(catalog: Catalog, path: Path, *, template: bool = False) -> None:

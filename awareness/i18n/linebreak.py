@@ -26,6 +26,8 @@ from functools import cache
 
 WORD_JOINER = "\u2060"
 ZERO_WIDTH_SPACE = "\u200b"
+# Our own break hints, for layout only: taken out of every text a reader gets (PDF text layer, exports).
+BREAK_HINTS = dict.fromkeys(map(ord, WORD_JOINER + ZERO_WIDTH_SPACE))
 MAX_PHRASE = 14  # a longer phrase may break inside rather than overflow its line
 
 _TAG_OR_TEXT = re.compile(r"<[^>]*>|[^<]+")

@@ -32,8 +32,9 @@ from ..model.units import css_length_in_points
 from ..text.numbers import national_digits, typed_numbers
 from ..text.trust import first_untrusted
 from .cobrand import load_cobrand
+from .materialtext import material_text
 from .schema import check_schema
-from .yamlsafe import LocatedDict, LocatedList, load_yaml, location_of, read_text_file
+from .yamlsafe import load_yaml, location_of, read_text_file
 
 STALE_AFTER = datetime.timedelta(days=365)
 IDENTIFIER = r"^[a-z][a-z0-9_-]*$"
@@ -232,21 +233,8 @@ def _check_material(project: Project, path: Path, data: dict[str, Any], problems
     for index, org_id in enumerate(data.get("organizations", [])):
         _require(org_id, project.organizations, "organization", location_of(data["organizations"], index), problems)
     check_printed_text(data["title"], "title", location_of(data, "title"), problems)
-    for key, value, where in _text_values(data["text"]):
+    for key, value, where in material_text(data["text"]):
         check_printed_text(value, f"text.{key}", where, problems)
-
-
-def _text_values(text: LocatedDict) -> list[tuple[str, str, Location | None]]:
-    values = []
-    for key, value in text.items():
-        if isinstance(value, LocatedList):
-            for index, item in enumerate(value):
-                # An item may depend on the hotline ({with_text: ..., phone_only: ...}): both are printed somewhere.
-                variants = item.values() if isinstance(item, dict) else (item,)
-                values += [(key, variant, location_of(value, index)) for variant in variants]
-        else:
-            values.append((key, value, location_of(text, key)))
-    return values
 
 
 def _material(data: dict[str, Any], source_file: str) -> Material:

@@ -23,7 +23,7 @@ from markupsafe import Markup
 from ..files import record_read
 from ..i18n.catalogs import CatalogData, MessageKey, load_catalog
 from ..i18n.checks import check_catalog
-from ..i18n.linebreak import insert_break_hints
+from ..i18n.linebreak import ZERO_WIDTH_SPACE, insert_break_hints
 from ..i18n.translator import VALUE_MARK, Translator
 from ..model.diagnostics import Diagnostic, Location, ProjectError, Severity
 from ..model.hotline import KnownBadNumber, PhoneNumber, WebAddress
@@ -54,7 +54,7 @@ def address_filter(address: WebAddress | str, breakable: bool = False) -> Markup
     then break after a dot or a slash (a hint the PDF's text layer leaves out), never inside a word."""
     label = address.label if isinstance(address, WebAddress) else address
     if breakable:
-        label = re.sub(r"([./])(?=.)", "\\1\u200b", label)
+        label = re.sub(r"([./])(?=.)", rf"\1{ZERO_WIDTH_SPACE}", label)
     return isolate_ltr(label, "ltr addr")
 
 

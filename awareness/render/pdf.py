@@ -30,6 +30,7 @@ from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
+from ..i18n.linebreak import BREAK_HINTS
 from ..model.diagnostics import Location, ProjectError
 from ..model.material import PdfVariant
 from ..model.units import css_length_in_px
@@ -37,7 +38,6 @@ from .pdfmeta import PdfMeta
 
 STYLESHEET = "materials.css"
 SIZE_TOLERANCE_PX = 0.5
-HINTS = dict.fromkeys(map(ord, "\u2060\u200b"))  # our own break hints: never part of the text
 
 
 class ProjectOnlyFetcher(URLFetcher):  # type: ignore[misc]
@@ -183,7 +183,7 @@ def _patch_weasyprint_tagging() -> None:
             self._tags[box] = {"tag": tag, "mcid": mcid}
             properties = pydyf.Dictionary({"MCID": mcid})
             if isinstance(box, boxes.TextBox):
-                properties["ActualText"] = pydyf.String(box.text.translate(HINTS))
+                properties["ActualText"] = pydyf.String(box.text.translate(BREAK_HINTS))
             pydyf.Stream.begin_marked_content(self, tag, properties)
         try:
             yield

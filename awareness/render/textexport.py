@@ -9,18 +9,19 @@ import xml.etree.ElementTree as ElementTree
 
 import tinyhtml5
 
+from ..i18n.linebreak import BREAK_HINTS
+
 NS = "{http://www.w3.org/1999/xhtml}"
 DROPPED = {"style", "script", "link", "meta", "svg", "head", "title"}
 KEPT_ATTRIBUTES = {"lang", "dir", "href"}
-# Break hints the templates insert for layout (in addresses, between phrases): not text.
-BREAK_HINTS = dict.fromkeys(map(ord, "\u2060\u200b"))
 READING_CSS = "body{font:1.25rem/1.6 sans-serif;max-width:38em;margin:2rem auto;padding:0 1rem}"
 
 
 def accessible_html(rendered: str, tag: str, direction: str) -> str:
     """The text of a rendered material as a standalone HTML document, under the PDF's title."""
     root = tinyhtml5.parse(rendered)
-    title = "".join(root.find(f"{NS}head/{NS}title").itertext()) if root.find(f"{NS}head/{NS}title") is not None else ""
+    title_element = root.find(f"{NS}head/{NS}title")
+    title = "".join(title_element.itertext()) if title_element is not None else ""
     body = root.find(f"{NS}body")
     if body is None:
         return _document("", title, tag, direction)

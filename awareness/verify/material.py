@@ -147,8 +147,8 @@ def numbers_in_text(facts: PdfFacts, project: Project) -> list[Diagnostic]:
     printed line, in any format."""
     found = []
     columns = [column for line in facts.visual_lines for column in line.split("\t")]
-    for line in columns:
-        for number in typed_numbers(line, strict=False):
+    for column in columns:
+        for number in typed_numbers(column, strict=False):
             bad = known_bad_in(number.digits, project.known_bad)
             if bad:
                 found.append(
@@ -159,7 +159,7 @@ def numbers_in_text(facts: PdfFacts, project: Project) -> list[Diagnostic]:
                 )
             elif not _registry_numbers(number.text.split(), project):
                 found.append(_problem("number.unknown", f"{number.text!r} is printed, and it is not a number of the registry"))
-        digits = "".join(char for char in normalise(line) if char.isdigit())
+        digits = "".join(char for char in normalise(column) if char.isdigit())
         for bad in project.known_bad:
             if any(pattern in digits for pattern in bad.patterns) and not any(d.code == "number.known-bad" for d in found):
                 found.append(
