@@ -153,19 +153,10 @@ class TextJob:
 
     def render(self, spec: TextSpec, tools: WorkerTools) -> Rendered:
         from ..render.textexport import accessible_html
-        from .material import template_context
+        from .material import material_html
 
         material = spec.material
-        rendered = tools.html.render(
-            material.material.template,
-            template_context(material) | {"text_scale": "1"},
-            catalog=material.catalog,
-            tag=material.language.tag,
-            item=spec.key.name,
-            where=Location(tools.project.paths.root / material.material.source_file),
-            known_bad=tools.project.known_bad,
-        )
-        text = accessible_html(rendered.html, material.language.tag, material.language.direction)
+        text = accessible_html(material_html(material, tools).html, material.language.tag, material.language.direction)
         return Rendered(text.encode("utf-8"), 0, facts={"source_sha256": spec.source_sha256})
 
     def verify(self, spec: TextSpec, path: Path, tools: WorkerTools) -> list[Diagnostic]:

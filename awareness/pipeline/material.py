@@ -11,6 +11,7 @@ from ..model.diagnostics import Diagnostic, Location, Severity
 from ..model.project import Project
 from ..model.units import css_length_in_px
 from ..render.fitting import Limits, lay_out_to_fit
+from ..render.html import RenderedHtml
 from ..render.pdfmeta import PdfMeta, colour_profile_css
 from ..render.qr import qr_image
 from .jobs import JobKey
@@ -32,16 +33,7 @@ class MaterialJob:
         context = template_context(spec)
 
         def lay_out(scale: float, mark: bool) -> tuple[Any, Any]:
-            html = tools.html.render(
-                material.template,
-                context | {"text_scale": f"{scale:.3f}"},
-                catalog=spec.catalog,
-                tag=spec.language.tag,
-                item=spec.key.name,
-                where=where,
-                known_bad=tools.project.known_bad,
-                mark_messages=mark,
-            )
+            html = material_html(spec, tools, context, scale, mark)
             return tools.pdf.lay_out(html.html, extra_css, spec.key.name, material.template), html
 
         limits = Limits(
@@ -126,6 +118,23 @@ def _cobrand_context(spec: MaterialSpec) -> dict[str, Any] | None:
             data, kind = png_to_cmyk_jpeg(data, spec.variant.icc_profile), "jpeg"
         logo = f"data:image/{kind};base64," + base64.b64encode(data).decode()
     return {"organization": cobrand.organization, "logo": logo}
+
+
+def material_html(
+    spec: MaterialSpec, tools: WorkerTools, context: dict[str, Any] | None = None, scale: float = 1.0, mark: bool = False
+) -> RenderedHtml:
+    """The material's page as HTML in its language, through its catalog and the number gate:
+    what the PDF is laid out from, and what its text export is made from."""
+    return tools.html.render(
+        spec.material.template,
+        (context if context is not None else template_context(spec)) | {"text_scale": f"{scale:.3f}"},
+        catalog=spec.catalog,
+        tag=spec.language.tag,
+        item=spec.key.name,
+        where=Location(tools.project.paths.root / spec.material.source_file),
+        known_bad=tools.project.known_bad,
+        mark_messages=mark,
+    )
 
 
 def printed_values(spec: MaterialSpec) -> dict[str, str]:
