@@ -37,6 +37,11 @@ PLACES = {
 }
 
 
+def place_words(place: str) -> str:
+    """Where a notice goes, in words ("near the public entrance"), for the command and the web page."""
+    return PLACES.get(place, place.replace("_", " "))
+
+
 @dataclass(frozen=True)
 class Site:
     state: str  # USPS code
@@ -183,7 +188,7 @@ def _format_need(law: Law, fmt: LawFormat) -> FormatNeed:
     rule = fmt.placement_rule or law.placement_rule
     return FormatNeed(
         fmt.name,
-        tuple(PLACES.get(place, place) for place in places),
+        tuple(place_words(place) for place in places),
         "in one of these places" if rule == "any" else "in each of these places",
         size,
         f"type at least {fmt.min_type_pt:g} pt{number}{bold}{body}{qr}",

@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from ..i18n.languages import Language
-from ..laws.post import PLACES
+from ..laws.post import place_words
 from .engine import WebEngine
 from .errors import PageError
 from .pagetext import COOKIE, PageText, chosen_language, page_languages, page_text
@@ -28,7 +28,7 @@ _environment = Environment(
     lstrip_blocks=True,
 )
 # Where a notice goes, in the words `post` prints ("near the public entrance"), not the data's keys.
-_environment.filters["place_words"] = lambda place: PLACES.get(place, place.replace("_", " "))
+_environment.filters["place_words"] = place_words
 
 
 def engine_of(request: Request) -> WebEngine:
