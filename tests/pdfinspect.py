@@ -164,3 +164,107 @@ def unembedded_fonts(pdf_path: Path) -> list[str]:
                 if descriptor is None or not any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")):
                     missing.append(str(font.get("/BaseFont")))
     return missing
+
+
+@dataclass(frozen=True)
+class TaggedText:
+    """A piece of text as a screen reader meets it in the structure tree."""
+
+    role: str  # the structure element's type, e.g. "/H1", "/Span"
+    lang: str  # its /Lang, or the nearest ancestor's, or the document's
+    text: str | None  # its /ActualText, or that of its marked content; None: glyphs with neither
+    source: str  # "element" or "content": where the text was found
+
+
+def tag_tree_text(pdf_path: Path) -> list[TaggedText]:
+    """The text of a tagged PDF in the order of its structure tree, as assistive technology
+    reads it: an element's /ActualText replaces its content; otherwise each marked content it
+    holds (by MCID on its page) gives the /ActualText of that content's properties. Glyphs
+    drawn with neither are reported with text None, so a caller sees what a reader could not."""
+    with pikepdf.open(pdf_path) as pdf:
+        contents = {page.objgen: _marked_contents(page) for page in pdf.pages}
+        root = pdf.Root
+        found: list[TaggedText] = []
+        _walk_structure(root.StructTreeRoot, str(root.get("/Lang", "")), None, contents, found)
+        return found
+
+
+def _marked_contents(page: pikepdf.Page) -> dict[int, tuple[str | None, bool]]:
+    """MCID -> (its /ActualText or None, whether it shows text) on one page."""
+    found: dict[int, tuple[str | None, bool]] = {}
+    stack: list[int | None] = []
+    for operands, operator in pikepdf.parse_content_stream(page):
+        name = str(operator)
+        if name in ("BDC", "BMC"):
+            mcid = None
+            if name == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1]:
+                mcid = int(operands[1].MCID)
+                actual = operands[1].get("/ActualText")
+                found[mcid] = (str(actual) if actual is not None else None, False)
+            stack.append(mcid)
+        elif name == "EMC" and stack:
+            stack.pop()
+        elif name in ("Tj", "TJ", "'", '"'):
+            for mcid in stack:
+                if mcid is not None:
+                    found[mcid] = (found[mcid][0], True)
+    return found
+
+
+def _walk_structure(
+    node: pikepdf.Object,
+    lang: str,
+    page: tuple[int, int] | None,
+    contents: dict[tuple[int, int], dict[int, tuple[str | None, bool]]],
+    found: list[TaggedText],
+) -> None:
+    role = str(node.get("/S", ""))
+    lang = str(node.get("/Lang", lang))
+    if "/Pg" in node:
+        page = node.Pg.objgen
+    if "/ActualText" in node:
+        found.append(TaggedText(role, lang, str(node.ActualText), "element"))
+        return
+    kids = node.get("/K")
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []:
+        if isinstance(kid, int) and page is not None:
+            actual, shows_text = contents[page].get(kid, (None, False))
+            if actual is not None or shows_text:
+                found.append(TaggedText(role, lang, actual, "content"))
+        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+            actual, shows_text = contents[kid.Pg.objgen if "/Pg" in kid else page].get(int(kid.MCID), (None, False))
+            if actual is not None or shows_text:
+                found.append(TaggedText(role, lang, actual, "content"))
+        elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            _walk_structure(kid, lang, page, contents, found)
+
+
+@dataclass(frozen=True)
+class TaggedFigure:
+    page: int  # index of the page the figure is on
+    bbox: tuple[float, float, float, float] | None  # its /A /BBox: PDF user space, x0 y0 x1 y1
+    alt: str | None
+
+
+def tagged_figures(pdf_path: Path) -> list[TaggedFigure]:
+    """Every /Figure of the structure tree, in order."""
+    with pikepdf.open(pdf_path) as pdf:
+        pages = {page.objgen: index for index, page in enumerate(pdf.pages)}
+        found: list[TaggedFigure] = []
+
+        def walk(node: pikepdf.Object, page: int | None) -> None:
+            if "/Pg" in node:
+                page = pages.get(node.Pg.objgen, page)
+            if node.get("/S") == "/Figure" and page is not None:
+                attributes = node.get("/A")
+                box = attributes.get("/BBox") if isinstance(attributes, pikepdf.Dictionary) else None
+                bbox = tuple(float(value) for value in box) if box is not None else None
+                alt = node.get("/Alt")
+                found.append(TaggedFigure(page, bbox, str(alt) if alt is not None else None))  # type: ignore[arg-type]
+            kids = node.get("/K")
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []:
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    walk(kid, page)
+
+        walk(pdf.Root.StructTreeRoot, None)
+        return found

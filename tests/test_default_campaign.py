@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
+import zxingcpp
 from babel.messages.pofile import read_po
 
 from awareness.i18n.languages import catalog_dir_name
@@ -13,6 +15,7 @@ from awareness.text.numbers import keypad_digits as digits_of
 from awareness.verify.readback import digits_only, read_pdf
 
 from .conftest import PROJECT_ROOT
+from .pdfinspect import tagged_figures
 
 LANGUAGES = load_yaml(PROJECT_ROOT / "materials" / "regions.yaml")["us"]["languages"]
 MATERIALS = {"poster": 1, "wallet_card": 2, "handout": 2}
@@ -141,3 +144,42 @@ def test_proofs_of_unreviewed_translations_say_so(facts, lang):
     """Every catalog is a draft so far: each of its pages carries the proof note."""
     pdf = facts("poster", lang)
     assert ("has not been reviewed by a native speaker" in pdf.text) == (lang != "en")
+
+
+QR_SCALE = 4.0  # 288 dpi: every module several pixels wide
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_figure_has_alt_text_and_the_qr_figure_box_is_where_the_code_is_printed(default_build, lang):
+    """A screen reader's figure (pikepdf, through the structure tree) and the printed page
+    (PDFium, zxing) agree: the QR code decodes inside its figure's /BBox, and the box is the
+    code with its quiet zone, not a region of the page around it."""
+    _run, out = default_build
+    for material, payloads in QR_PAYLOADS.items():
+        path = _pdf(out, material, lang)
+        figures = tagged_figures(path)
+        assert figures and all(figure.alt and figure.bbox for figure in figures), (material, figures)
+        document = pdfium.PdfDocument(path)
+        for index, expected in enumerate(payloads):
+            if not expected:
+                continue
+            page = document[index]
+            image = page.render(scale=QR_SCALE, grayscale=True).to_pil()
+            holding = []
+            for figure in (figure for figure in figures if figure.page == index):
+                x0, y0, x1, y1 = figure.bbox  # type: ignore[misc]
+                top = page.get_height() - y1
+                crop = image.crop(tuple(round(v * QR_SCALE) for v in (x0, top, x1, top + y1 - y0)))
+                codes = zxingcpp.read_barcodes(crop, formats=zxingcpp.BarcodeFormat.QRCode)
+                if [code.text for code in codes] == expected:
+                    corners = codes[0].position
+                    side = (
+                        max(corners.top_right.x, corners.bottom_right.x) - min(corners.top_left.x, corners.bottom_left.x)
+                    ) / QR_SCALE
+                    holding.append((figure, side))
+            assert len(holding) == 1, f"{material} page {index + 1}: {len(holding)} figures hold the code {expected}: {figures}"
+            figure, side = holding[0]
+            x0, y0, x1, y1 = figure.bbox  # type: ignore[misc]
+            assert max(x1 - x0, y1 - y0) < 1.5 * side, f"{material}: box {figure.bbox} is much larger than the {side:.0f} pt code"
+            assert figure.alt and len(figure.alt) > 10, f"{material}: the QR figure's alt text says nothing: {figure.alt!r}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import re
+import subprocess
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -17,14 +18,16 @@ import pytest
 from babel.messages.pofile import read_po
 
 from awareness.i18n.glossary import glossary_for
-from awareness.i18n.languages import catalog_dir_name
+from awareness.i18n.languages import Language, catalog_dir_name
 from awareness.i18n.linebreak import WORD_JOINER, ZERO_WIDTH_SPACE, insert_break_hints, keep_phrases, mark_word_breaks
 from awareness.load.project import load_project
 from awareness.load.yamlsafe import load_yaml
+from awareness.pipeline.resolve import proof_note
 from awareness.render.pdf import PdfWriter
 from awareness.verify.readback import read_pdf
 
 from .conftest import PROJECT_ROOT, shared_build
+from .pdfinspect import tag_tree_text
 
 LANGUAGES = load_yaml(PROJECT_ROOT / "materials" / "regions.yaml")["us"]["languages"]
 NUMBER = "1-888-373-7888"
@@ -279,8 +282,19 @@ def _squeeze(text: str) -> str:
 
 
 def _letters(text: str) -> str:
-    """Letters and digits only: marks and joiners sit on either side of a reversed letter."""
+    """Letters and digits only: in the glyph layer, a vowel mark (Arabic tanwin) may move
+    beside its letter and Persian's zero-width non-joiner has no glyph."""
     return "".join(char for char in unicodedata.normalize("NFC", text) if unicodedata.category(char)[0] in "LN")
+
+
+def _words_in_reading_order(expected: str, text: str) -> list[str]:
+    """The words of `expected` whose letters are not in `text` in reading order."""
+    found = {_letters(word) for word in text.replace("\u200c", " ").split()} | {_letters(text)}
+    return [
+        word
+        for word in map(_letters, expected.replace("\u200c", " ").split())
+        if word and not any(word in letters for letters in found)
+    ]
 
 
 RIGHT_TO_LEFT = {"ar", "fa", "ur", "he", "ps"}
@@ -297,13 +311,10 @@ def test_every_language_prints_every_glyph_the_number_in_order_and_the_catalog_t
     for msgid in WALLET_MESSAGES:
         expected = msgid if lang == "en" else translated(lang, msgid)
         if lang in RIGHT_TO_LEFT:
-            # PDFium gives each right-to-left word in the order its glyphs are painted (its
-            # letters reversed, the words in order): each word's letters must be there, read either way.
-            letters = _letters(copied)
-            missing = [
-                w for w in map(_letters, expected.replace("\u200c", " ").split()) if w not in letters and w[::-1] not in letters
-            ]
-            assert not missing, f"{lang}: {missing} of {expected!r} not in the text layer"
+            # PDFium reads a right-to-left run's glyphs and puts them in reading order itself
+            # (it reversed every word while the runs carried their text as marked content).
+            missing = _words_in_reading_order(expected, pdf.text)
+            assert not missing, f"{lang}: {missing} of {expected!r} not in the text layer in reading order"
         else:
             assert _squeeze(expected) in copied, f"{lang}: {expected!r} not in the text layer"
     # The back's call label stays on the line of its number (Tagalog, Ukrainian wrapped it alone):
@@ -313,3 +324,47 @@ def test_every_language_prints_every_glyph_the_number_in_order_and_the_catalog_t
     top, bottom = max(c.top for c in number), min(c.bottom for c in number)
     label = [c for c in pdf.chars[1] if c.char.isalpha() and c.size_pt >= 7 and c.bottom < top and c.top > bottom]
     assert label, f"{lang}: the call label is not on its number's line: {pdf.page_lines[1]}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_tag_tree_reads_the_catalog_text_exactly_in_reading_order(cards, lang):
+    """What a screen reader reads (pikepdf, through the structure tree and /ActualText):
+    every run readable, the catalog's text exactly (Devanagari and Thai clusters, Arabic
+    marks, Persian's zero-width non-joiners), right-to-left text in logical order, and the
+    English proof note declared English."""
+    pieces = tag_tree_text(cards / lang / "wallet_card.pdf")
+    unreadable = [piece.role for piece in pieces if piece.text is None]
+    assert not unreadable, f"{lang}: text with no /ActualText in the tag tree: {unreadable}"
+    spoken = _squeeze("".join(piece.text or "" for piece in pieces))
+    for msgid in WALLET_MESSAGES:
+        expected = msgid if lang == "en" else translated(lang, msgid)
+        assert _squeeze(expected) in spoken, f"{lang}: {expected!r} not in the tag tree"
+    note = proof_note_lines(lang)
+    worded = [piece for piece in pieces if piece.text and piece.text.strip()]
+    assert {piece.lang for piece in worded if piece.text in note} <= {"en"}, f"{lang}: the English proof note is not tagged en"
+    assert {piece.lang for piece in worded if piece.text not in note} == {lang}
+
+
+def proof_note_lines(lang: str) -> str:
+    return proof_note(Language(lang))
+
+
+POPPLER_DIRECTION_MARKS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_poppler_reads_the_catalog_text_in_every_script(cards, lang):
+    """An independent extractor (poppler's pdftotext, as in Evince and most Linux viewers):
+    left-to-right scripts exactly as the catalog has them (the runs' /ActualText);
+    right-to-left scripts from their glyphs, every word's letters in reading order."""
+    result = subprocess.run(["pdftotext", str(cards / lang / "wallet_card.pdf"), "-"], capture_output=True, text=True, check=True)
+    text = result.stdout.translate(POPPLER_DIRECTION_MARKS)
+    for msgid in WALLET_MESSAGES:
+        expected = msgid if lang == "en" else translated(lang, msgid)
+        if lang in RIGHT_TO_LEFT:
+            missing = _words_in_reading_order(expected, text)
+            assert not missing, f"{lang}: {missing} of {expected!r} not read by poppler in reading order"
+        else:
+            assert _squeeze(expected) in _squeeze(text), f"{lang}: {expected!r} not read by poppler"

@@ -10,6 +10,8 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import RectangleObject
 
+from awareness.load.yamlsafe import load_yaml
+
 from .conftest import PROJECT_ROOT, replace_in, run_cli, set_translation
 
 
@@ -232,26 +234,29 @@ def test_cards_ten_up_with_backs_for_a_long_edge_flip(tmp_path):
     assert run_cli(PROJECT_ROOT, "check", str(sheet)).code == 0
 
 
-def test_a_sheet_whose_grid_cannot_take_the_bleed_gets_the_largest_grid_that_can(tmp_path):
-    """2 x 5 cards with a 0.125 in bleed need 11.25 in: the sheet takes 2 x 4 rather than none."""
+def test_every_material_of_the_print_shop_campaign_has_an_office_sheet(tmp_path):
+    """Cards: 2 x 5 with a 0.125 in bleed need 11.25 in, so the sheet takes 2 x 4 rather than
+    none. Letter pages made with bleed and crop marks: an office copy, trimmed to Letter (the
+    paper's edge is the cut), every page, the QR code readable, read back by `check`."""
     out = tmp_path / "out"
-    run = run_cli(
-        PROJECT_ROOT,
-        "build",
-        "--campaign",
-        "print-shop",
-        "--sheets",
-        "--lang",
-        "en",
-        "--material",
-        "wallet_card",
-        "--out",
-        str(out),
-    )
+    run = run_cli(PROJECT_ROOT, "build", "--campaign", "print-shop", "--sheets", "--lang", "ar", "--out", str(out))
     assert run.code == 0, run.stderr
-    manifest = json.loads((out / "print-shop/manifest.json").read_text())
-    assert manifest["outputs"]["us/en/wallet_card-sheet.pdf"]["facts"]["copies"] == 8
+    manifest = json.loads((out / "print-shop/manifest.json").read_text())["outputs"]
+    materials = load_yaml(PROJECT_ROOT / "materials/campaigns/print-shop.yaml")["materials"]
+    assert sorted(name for name in manifest if name.endswith("-sheet.pdf")) == sorted(f"us/ar/{m}-sheet.pdf" for m in materials)
+    assert manifest["us/ar/wallet_card-sheet.pdf"]["facts"]["copies"] == 8
+    for material, pages in {"poster": 1, "handout": 2, "tearoff_poster": 1}.items():
+        sheet = PdfReader(out / f"print-shop/us/ar/{material}-sheet.pdf")
+        assert [[float(v) for v in page.mediabox] for page in sheet.pages] == [[0, 0, 612, 792]] * pages
+        assert manifest[f"us/ar/{material}-sheet.pdf"]["facts"]["copies"] == 1
     assert run_cli(PROJECT_ROOT, "check", str(out)).code == 0
+
+
+def test_a_campaign_without_bleed_gets_no_copy_of_its_full_pages(tmp_path):
+    out = tmp_path / "out"
+    run = run_cli(PROJECT_ROOT, "build", "--sheets", "--lang", "en", "--material", "poster", "--out", str(out))
+    assert run.code == 0, run.stderr
+    assert not list(out.rglob("*-sheet.pdf"))  # the poster is an office page already
 
 
 def test_a_sheet_that_cannot_hold_one_card_names_the_material_and_setting(sample_project, tmp_path):

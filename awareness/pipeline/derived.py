@@ -66,8 +66,11 @@ class SheetJob:
     def render(self, spec: SheetSpec, tools: WorkerTools) -> Rendered:
         data = read_input(spec.source)
         texts = _page_texts(data)
-        faces = ["the front", "the back"] if len(texts) > 1 else ["the card"]
-        alts = [f"{spec.layout.copies} copies of {face} to cut out: {text}" for face, text in zip(faces, texts, strict=False)]
+        if spec.layout.full_page:
+            alts = texts  # the page itself, trimmed: its own text
+        else:
+            faces = ["the front", "the back"] if len(texts) > 1 else ["the card"]
+            alts = [f"{spec.layout.copies} copies of {face} to cut out: {text}" for face, text in zip(faces, texts, strict=False)]
         sheet = impose_sheet(data, spec.layout, alts, spec.material.language.tag)
         return Rendered(
             sheet,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model.material import Campaign
+from ..model.material import Campaign, Material
 from ..model.project import Project
 from .jobs import JobKey
 from .material import MaterialJob
@@ -54,7 +54,7 @@ def derived_keys(project: Project, campaign: Campaign, request: BuildRequest, fi
         if not result.ok or key.kind != "material":
             continue
         material = project.materials[key.subject]
-        if (campaign.sheets or request.sheets) and material.sheet is not None:
+        if (campaign.sheets or request.sheets) and has_office_sheet(material, campaign):
             keys.append(JobKey("sheet", key.campaign, key.region, key.language, key.subject))
         if (campaign.tiles or request.tiles) and material.tiles is not None:
             paper = "a4" if project.regions[key.region].paper == "a4" or campaign.paper == "a4" else material.tiles
@@ -62,6 +62,13 @@ def derived_keys(project: Project, campaign: Campaign, request: BuildRequest, fi
         if campaign.text_exports or request.text_exports:
             keys.append(JobKey("text", key.campaign, key.region, key.language, key.subject))
     return keys + [key for key in request.extra_keys if key.phase == 2]  # a site's checklist, after its notices
+
+
+def has_office_sheet(material: Material, campaign: Campaign) -> bool:
+    """Cards and stickers declare their sheet; any other page made for a print shop (bleed or
+    crop marks) gets an office copy, trimmed, unless it is tiled instead."""
+    printing = campaign.print or material.print
+    return material.sheet is not None or (material.tiles is None and bool(printing.bleed or printing.crop_marks))
 
 
 def final_keys(campaign: Campaign, request: BuildRequest, results: list[JobResult]) -> list[JobKey]:

@@ -4,9 +4,13 @@ and colour profiles: no network, ever.
 
 Tagged PDF (PDF/UA-1 for screens and office printers; PDF/X-4 or X-1a with tags for a print
 shop) with these fixes to WeasyPrint 70's structure tree, each read back by the tests:
-- every text run carries /ActualText, its logical text: screen readers and text extraction get
-  Devanagari, Thai and Khmer clusters, Arabic and Persian in reading order, and Persian's
-  zero-width non-joiners right, whatever glyphs the shaper chose;
+- every text run carries /ActualText, its logical text, so that screen readers and text
+  extraction get Devanagari, Thai and Khmer clusters right whatever glyphs the shaper chose.
+  A left-to-right run carries it on its marked content, which viewers (PDFium, poppler) honour
+  when they copy text. A right-to-left run (Arabic, Persian, Hebrew) carries it on its structure
+  element instead: the tag tree reads in logical order, with Persian's zero-width non-joiners,
+  while viewers read its glyphs and put them in reading order themselves (they lay a marked
+  content's /ActualText out left to right and then reverse it, which reversed every word);
 - a figure's /BBox is in PDF user space (WeasyPrint writes CSS pixels from the top);
 - an element whose language differs from the document's carries /Lang;
 - a PDF/X file's XMP DocumentID is derived from the document, not random.
@@ -15,6 +19,7 @@ shop) with these fixes to WeasyPrint 70's structure tree, each read back by the 
 from __future__ import annotations
 
 import logging
+import unicodedata
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -183,7 +188,11 @@ def _patch_weasyprint_tagging() -> None:
             self._tags[box] = {"tag": tag, "mcid": mcid}
             properties = pydyf.Dictionary({"MCID": mcid})
             if isinstance(box, boxes.TextBox):
-                properties["ActualText"] = pydyf.String(box.text.translate(BREAK_HINTS))
+                text = box.text.translate(BREAK_HINTS)
+                if _is_right_to_left(text):
+                    self._tags[box]["actual_text"] = text  # for its structure element (build, below)
+                else:
+                    properties["ActualText"] = pydyf.String(text)
             pydyf.Stream.begin_marked_content(self, tag, properties)
         try:
             yield
@@ -197,15 +206,35 @@ def _patch_weasyprint_tagging() -> None:
     page_heights: dict[int, float] = {}
 
     def build(box: Any, parent: Any, pdf: Any, page_number: int, nums: Any, annotations: Any, tags: Any) -> Iterator[Any]:
-        if isinstance(box, boxes.PageBox):
+        page = isinstance(box, boxes.PageBox)
+        if page:
             page_heights[page_number] = box.margin_height()
+            right_to_left = {kid["mcid"]: kid["actual_text"] for kid in tags.values() if "actual_text" in kid}
         own = getattr(box, "element", None) is not None and box.element_tag not in ("html", "body")
         for element in original_build(box, parent, pdf, page_number, nums, annotations, tags):
             if own and element.get("S") != "/Document":
                 _fix_element(element, box, pdf, page_heights.get(page_number, 0.0), pydyf)
             yield element
+        if page:
+            _attach_actual_text(right_to_left, nums, pdf, pydyf)
 
     tags_module._build_box_tree = build
+
+
+def _is_right_to_left(text: str) -> bool:
+    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
+
+
+def _attach_actual_text(texts: dict[int, str], nums: Any, pdf: Any, pydyf: Any) -> None:
+    """Each right-to-left run's logical text on the structure element that holds its marked
+    content (a link holding several runs gets them all, in order)."""
+    by_element: dict[bytes, list[str]] = {}
+    for mcid in sorted(texts):
+        if mcid in nums:
+            by_element.setdefault(nums[mcid], []).append(texts[mcid])
+    for reference, parts in by_element.items():
+        element = pdf.objects[int(reference.split()[0])]
+        element["ActualText"] = pydyf.String("".join(parts))
 
 
 def _fix_element(element: Any, box: Any, pdf: Any, page_height: float, pydyf: Any) -> None:

@@ -1,7 +1,12 @@
 """Sheets for office printers: a small material (wallet card, sticker, palm card) imposed
 columns x rows on Letter or A4, with cut marks inside the printable area (at least 0.25 in
 from the paper's edge), its backs placed so that duplex printing with a long-edge flip lines
-each back up with its front. A one-sided material may lie on its side to fit more copies."""
+each back up with its front. A one-sided material may lie on its side to fit more copies.
+
+A page as large as the paper (a poster made for a print shop, with bleed and crop marks) gets
+its office copy: each page trimmed to its TrimBox on paper of that size, where the paper's
+edge is the cut, so no mark is needed (its safe margin keeps the text inside the printable
+area)."""
 
 from __future__ import annotations
 
@@ -28,6 +33,8 @@ from .impose import (
     tagged_page,
 )
 
+SIZE_TOLERANCE_PT = 0.5
+
 
 @dataclass(frozen=True)
 class SheetLayout:
@@ -39,6 +46,13 @@ class SheetLayout:
     columns: int
     rows: int
     turned: bool = False
+
+    @property
+    def full_page(self) -> bool:
+        """One copy as large as the paper: the trimmed page itself, no marks."""
+        return (self.columns, self.rows) == (1, 1) and all(
+            abs(card - paper) < SIZE_TOLERANCE_PT for card, paper in zip(self.card, self.paper, strict=True)
+        )
 
     @property
     def footprint(self) -> tuple[float, float]:
@@ -94,6 +108,9 @@ def sheet_layout(
     card = (css_length_in_points(card_size[0]), css_length_in_points(card_size[1]))
     bleed_pt = css_length_in_points(bleed) if bleed else 0.0
     paper_pt = PAPER_PT[paper]
+    whole = SheetLayout(paper_pt, card, bleed_pt, 1, 1)
+    if spec is None and whole.full_page:
+        return whole
     options = [(spec.columns, spec.rows, False)] if spec else []
     if not spec or not _fits(SheetLayout(paper_pt, card, bleed_pt, spec.columns, spec.rows)):
         options += _grids(paper_pt, card, bleed_pt, turned=False) + (
@@ -134,15 +151,15 @@ def _grids(paper: tuple[float, float], card: tuple[float, float], bleed: float, 
 
 
 def _fits(layout: SheetLayout) -> bool:
-    return layout.mark_length >= MIN_MARK_LENGTH_PT - 1e-6
+    return layout.full_page or layout.mark_length >= MIN_MARK_LENGTH_PT - 1e-6
 
 
 def impose_sheet(card_pdf: bytes, layout: SheetLayout, alt_texts: list[str], language: str) -> bytes:
     """The sheet: page 1 fronts, page 2 backs (for a two-sided material). Its title is the
     card's own (in the card's language), with the number of copies."""
     card = pikepdf.open(io.BytesIO(card_pdf))
-    title = f"{card.docinfo.get('/Title', '')} ({layout.copies})"
-    if len(card.pages) not in (1, 2):
+    title = str(card.docinfo.get("/Title", "")) + ("" if layout.full_page else f" ({layout.copies})")
+    if len(card.pages) not in (1, 2) and not layout.full_page:
         raise ProjectError.of(
             "sheet.pages", f"a sheet takes a one-sided or two-sided material; this one has {len(card.pages)} pages"
         )
@@ -163,6 +180,8 @@ def impose_sheet(card_pdf: bytes, layout: SheetLayout, alt_texts: list[str], lan
 
 def cut_marks(layout: SheetLayout) -> list[tuple[float, float, float, float]]:
     """Hairlines outside the grid at every cut: the trim edges of the columns and rows."""
+    if layout.full_page:
+        return []
     x0, y0 = layout.origin
     width, height = layout.columns * layout.cell[0], layout.rows * layout.cell[1]
     length = layout.mark_length
