@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pikepdf
 import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import RectangleObject
@@ -13,6 +14,7 @@ from pypdf.generic import RectangleObject
 from awareness.load.yamlsafe import load_yaml
 
 from .conftest import PROJECT_ROOT, replace_in, run_cli, set_translation
+from .pdfinspect import tag_tree_text, tagged_figures
 
 
 def _structure(pdf: Path) -> list[tuple[str, str | None]]:
@@ -249,6 +251,12 @@ def test_every_material_of_the_print_shop_campaign_has_an_office_sheet(tmp_path)
         sheet = PdfReader(out / f"print-shop/us/ar/{material}-sheet.pdf")
         assert [[float(v) for v in page.mediabox] for page in sheet.pages] == [[0, 0, 612, 792]] * pages
         assert manifest[f"us/ar/{material}-sheet.pdf"]["facts"]["copies"] == 1
+    # Tagged: each page a figure whose alternative text is that page's own text, in reading order.
+    sheet, handout = out / "print-shop/us/ar/handout-sheet.pdf", out / "print-shop/us/ar/handout.pdf"
+    spoken = _squeeze("".join(piece.text or "" for piece in tag_tree_text(handout)))
+    alts = [_squeeze(figure.alt or "") for figure in tagged_figures(sheet)]
+    assert len(alts) == 2 and "".join(alts) == spoken
+    assert all(pikepdf.open(path).check_pdf_syntax() == [] for path in out.rglob("*-sheet.pdf"))
     assert run_cli(PROJECT_ROOT, "check", str(out)).code == 0
 
 
@@ -324,7 +332,19 @@ def test_tiled_tabloid_poster_reads_back_on_four_letter_sheets(tmp_path):
     assert manifest["outputs"]["us/en/poster_large-tiles-letter.pdf"]["facts"]["grid"] == [2, 2]
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "en" and "/StructTreeRoot" in root  # the keys are tagged text
+    # A screen reader meets the sign once: the first sheet's part is a figure whose alternative
+    # text is the whole sign's text (as its tag tree has it), drawn where the figure's box says.
+    (figure,) = tagged_figures(tiles)
+    sign_text = _squeeze("".join(piece.text or "" for piece in tag_tree_text(sign)))
+    assert figure.page == 0 and _squeeze(figure.alt or "") == sign_text
+    x0, y0, x1, y1 = figure.bbox or (0, 0, 0, 0)
+    assert 18 <= x0 < x1 <= 612 - 18 and 18 <= y0 < y1 <= 792 - 18  # inside the printable area
     assert run_cli(PROJECT_ROOT, "check", str(tiles)).code == 0
+    assert pikepdf.open(tiles).check_pdf_syntax() == []
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.translate(dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069"))).split())
 
 
 def test_a_sign_too_large_to_tile_is_refused_with_its_file():

@@ -12,6 +12,7 @@ from ..files import sha256_file
 from ..model.diagnostics import Diagnostic, Location, ProjectError
 from ..model.project import Project
 from ..model.units import css_length_in_points
+from ..render.impose import spoken_page_texts
 from ..render.sheets import SheetLayout, impose_sheet, sheet_layout
 from ..render.tiles import TileLayout, impose_tiles, key_html, tile_layout
 from .jobs import JobKey, target_path
@@ -65,7 +66,7 @@ class SheetJob:
 
     def render(self, spec: SheetSpec, tools: WorkerTools) -> Rendered:
         data = read_input(spec.source)
-        texts = _page_texts(data)
+        texts = spoken_page_texts(data)
         if spec.layout.full_page:
             alts = texts  # the page itself, trimmed: its own text
         else:
@@ -82,16 +83,6 @@ class SheetJob:
         from ..verify.sheet import verify_sheet
 
         return verify_sheet(tools.project, spec, path)
-
-
-def _page_texts(pdf: bytes) -> list[str]:
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(pdf)
-    try:
-        return [" ".join(page.get_textpage().get_text_range().split()) for page in document]
-    finally:
-        document.close()
 
 
 class TilesJob:
@@ -114,7 +105,7 @@ class TilesJob:
         keys = HTML(string=key_html(spec.layout, title, spec.material.language.tag, spec.key.place)).write_pdf(
             pdf_variant="pdf/ua-1", font_config=tools.pdf.font_config
         )
-        tiles = impose_tiles(data, keys, spec.layout)
+        tiles = impose_tiles(data, keys, spec.layout, " ".join(spoken_page_texts(data)), spec.material.language.tag)
         return Rendered(
             tiles,
             spec.layout.sheets,

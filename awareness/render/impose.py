@@ -121,3 +121,38 @@ def save(pdf: pikepdf.Pdf) -> bytes:
 def hairlines(lines: list[tuple[float, float, float, float]], colour: str = "0 0 0 1 K") -> bytes:
     strokes = "\n".join(f"{a:.2f} {b:.2f} m {c:.2f} {d:.2f} l S" for a, b, c, d in lines)
     return f"q 0.25 w {colour}\n{strokes}\nQ\n".encode()
+
+
+def spoken_page_texts(pdf_bytes: bytes) -> list[str]:
+    """Each page's text as a screen reader meets it in the structure tree: the /ActualText of
+    an element, or of the marked content it holds. The alternative text of a placed page comes
+    from here, not from a viewer's text layer, where right-to-left runs are rebuilt from glyphs."""
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        pages: dict[tuple[int, int], int] = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
+        marked = [_actual_texts(page) for page in pdf.pages]
+        texts: list[list[str]] = [[] for _ in pdf.pages]
+        pending = [(pdf.Root.StructTreeRoot, -1)] if "/StructTreeRoot" in pdf.Root else []
+        while pending:  # depth first, in the tree's order
+            node, page = pending.pop()
+            page = pages.get(node.Pg.objgen, page) if "/Pg" in node else page
+            if "/ActualText" in node and page >= 0:
+                texts[page].append(str(node.ActualText))
+                continue
+            kids = node.get("/K")
+            children = list(kids) if isinstance(kids, Array) else [kids] if kids is not None else []
+            for kid in reversed(children):
+                if isinstance(kid, int) and page >= 0:
+                    texts[page].append(marked[page].get(kid, ""))
+                elif isinstance(kid, Dictionary) and "/S" in kid:
+                    pending.append((kid, page))
+        return [" ".join(" ".join(parts).split()) for parts in texts]  # a line's end drops its space
+
+
+def _actual_texts(page: pikepdf.Page) -> dict[int, str]:
+    """MCID -> the /ActualText of that marked content, on one page."""
+    found = {}
+    for instruction in pikepdf.parse_content_stream(page, "BDC"):
+        properties = instruction.operands[1]
+        if isinstance(properties, Dictionary) and "/MCID" in properties and "/ActualText" in properties:
+            found[int(properties.MCID)] = str(properties.ActualText)
+    return found

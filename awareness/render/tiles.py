@@ -4,8 +4,9 @@ goes, alignment crosses at the cell corners, and a key ("sheet 2 of 4, top right
 the printable area (0.25 in from the paper's edge).
 
 The key is laid out by WeasyPrint (so its font is embedded and it is tagged text); each sheet's
-part of the sign is the sign's page as a form XObject, clipped, in vector, marked as an
-artifact (the key says what the sheet holds; the whole sign is one tagged PDF of its own)."""
+part of the sign is the sign's page as a form XObject, clipped, in vector. The first sheet's
+part is a tagged Figure whose alternative text is the whole sign's text, in its language; the
+other parts and the marks are artifacts, so a screen reader reads the sign once."""
 
 from __future__ import annotations
 
@@ -121,8 +122,8 @@ def key_html(layout: TileLayout, title: str, language: str, paper: str) -> str:
     )
 
 
-def impose_tiles(sign_pdf: bytes, key_pdf: bytes, layout: TileLayout) -> bytes:
-    """The key pages with the sign's parts drawn on them, as artifacts."""
+def impose_tiles(sign_pdf: bytes, key_pdf: bytes, layout: TileLayout, alt_text: str, language: str) -> bytes:
+    """The key pages with the sign's parts drawn on them: the first a Figure, the rest artifacts."""
     sign = pikepdf.open(io.BytesIO(sign_pdf))
     sheets = pikepdf.open(io.BytesIO(key_pdf))
     if len(sheets.pages) != layout.sheets:
@@ -140,7 +141,13 @@ def impose_tiles(sign_pdf: bytes, key_pdf: bytes, layout: TileLayout) -> bytes:
                 f"q {x0 + ox:.3f} {y0 + oy:.3f} {x1 - x0:.3f} {y1 - y0:.3f} re W n "
                 f"1 0 0 1 {ox - trim[0]:.3f} {oy - trim[1]:.3f} cm /Tile Do Q\n"
             ).encode()
-            content = b"/Artifact BMC\n" + drawing + hairlines(_marks(layout, column, row, ox, oy)) + b"EMC\n"
+            marks = b"/Artifact BMC\n" + hairlines(_marks(layout, column, row, ox, oy)) + b"EMC\n"
+            if index == 1:
+                bbox = [x0 + ox, y0 + oy, x1 + ox, y1 + oy]
+                mcid = _add_figure(sheets, page, alt_text, language, bbox)
+                content = f"/Figure <</MCID {mcid}>> BDC\n".encode() + drawing + b"EMC\n" + marks
+            else:
+                content = b"/Artifact BMC\n" + drawing + b"EMC\n" + marks
             resources = page.obj.get("/Resources")
             if resources is None:
                 page.obj.Resources = resources = Dictionary()
@@ -149,6 +156,32 @@ def impose_tiles(sign_pdf: bytes, key_pdf: bytes, layout: TileLayout) -> bytes:
             resources.XObject[Name.Tile] = form
             page.contents_add(sheets.make_stream(content), prepend=True)
     return save(sheets)
+
+
+def _add_figure(pdf: pikepdf.Pdf, page: pikepdf.Page, alt_text: str, language: str, bbox: list[float]) -> int:
+    """A Figure after the first section of WeasyPrint's structure tree (the first sheet's key),
+    on the page's next MCID; returns that MCID."""
+    root = pdf.Root.StructTreeRoot
+    document = root.K[0] if isinstance(root.K, pikepdf.Array) else root.K
+    section = document.K[0]
+    nums = root.ParentTree.Nums
+    index = int(page.obj.StructParents)
+    marked = next(nums[i + 1] for i in range(0, len(nums), 2) if int(nums[i]) == index)
+    figure = pdf.make_indirect(
+        Dictionary(
+            Type=Name.StructElem,
+            S=Name.Figure,
+            P=section,
+            Pg=page.obj,
+            K=len(marked),
+            Alt=pikepdf.String(alt_text),
+            Lang=pikepdf.String(language),
+            A=Dictionary(O=Name.Layout, BBox=pikepdf.Array([round(value, 2) for value in bbox])),
+        )
+    )
+    section.K.append(figure)
+    marked.append(figure)
+    return len(marked) - 1
 
 
 def _marks(layout: TileLayout, column: int, row: int, ox: float, oy: float) -> list[tuple[float, float, float, float]]:
