@@ -473,6 +473,23 @@ def _assert_one_line(run, expected):
     assert len(matching) == 1, run.stderr
 
 
+def test_a_place_no_places_file_defines_is_refused_at_its_line_and_a_new_place_needs_no_python(sample_project, tmp_path):
+    law = sample_project / "materials/laws/sc_16_3_2100.yaml"
+    placement = next(line for line in law.read_text(encoding="utf-8").splitlines() if line.startswith("placement: ["))
+    replace_in(law, placement, "placement: [entrance, loading_dock]")
+    run = run_cli(sample_project, "build", "--law", "sc_16_3_2100", "--out", str(tmp_path / "a"))
+    _assert_one_line(
+        run,
+        f"materials/laws/sc_16_3_2100.yaml:{line_of(law, 'placement:')}: 'loading_dock' is not a place in materials/places.yaml",
+    )
+    assert not list((tmp_path / "a").rglob("*.pdf"))
+    places = sample_project / "materials/places.yaml"
+    places.write_text(places.read_text(encoding="utf-8") + "loading_dock: beside the loading dock\n", encoding="utf-8")
+    run = run_cli(sample_project, "post", "--state", "SC", "--business", "nuisance_property")
+    assert run.code == 0, run.stderr
+    assert "beside the loading dock" in run.stdout and "near the public entrance" in run.stdout
+
+
 def test_a_law_missing_a_required_field_fails_alone(sample_project, tmp_path):
     law = sample_project / "materials/laws/hi_371_20.yaml"
     line = line_of(law, "citation:")

@@ -113,6 +113,9 @@ def test_notices_page_says_what_a_business_must_post(client):
     assert "Chinese (Traditional)" in page.text  # the county's Voting Rights Act language
     assert "at least 8.5in × 11in" in page.text and "not allowed" in page.text
     assert "near the public entrance" in page.text and "<li>entrance</li>" not in page.text  # words, not data keys
+    spanish = client.get("/notices", params={"state": "CA", "kind": "hotel", "county": "los_angeles", "ui": "es"})
+    client.cookies.clear()  # the page remembers a chosen language: the other tests read English
+    assert "cerca de la entrada al público" in spanish.text and "near the public entrance" not in spanish.text
     without_county = client.get("/notices", params={"state": "CA", "kind": "hotel"})
     assert "Choose your county above" in without_county.text and "Download the notice" not in without_county.text
 

@@ -27,6 +27,7 @@ from ..text.trust import first_untrusted
 TITLE_KEY = "title"  # in an element law's text: the sign's heading, not an element
 VRA_FILE = "vra_languages.yaml"
 KINDS_FILE = "business_kinds.yaml"
+PLACES_FILE = "places.yaml"
 
 
 @dataclass(frozen=True)
@@ -171,10 +172,19 @@ def load_laws(project: Project, today: datetime.date | None = None) -> dict[str,
 
 def business_kinds(project: Project) -> dict[str, str]:
     """Kind of business -> its plain words (materials/business_kinds.yaml, schema-checked)."""
-    path = project.paths.materials / KINDS_FILE
+    return _words(project, KINDS_FILE, "business_kinds")
+
+
+def places(project: Project) -> dict[str, str]:
+    """Place where a notice goes -> its plain words (materials/places.yaml, schema-checked)."""
+    return _words(project, PLACES_FILE, "places")
+
+
+def _words(project: Project, file: str, schema: str) -> dict[str, str]:
+    path = project.paths.materials / file
     problems = Collector()
     data = load_yaml(path) if path.is_file() else {}
-    check_schema(data, "business_kinds", path, problems)
+    check_schema(data, schema, path, problems)
     problems.raise_if_errors()
     return dict(data)
 
@@ -274,6 +284,17 @@ def _check(project: Project, law: Law, data: dict[str, Any], kinds: dict[str, st
                 f"'{kind}' is not a kind of business in materials/{KINDS_FILE}",
                 location_of(data["business_kinds"], index),
             )
+    known_places = places(project)
+    for where_list, placement in [(data, law.placement)] + [
+        (data["formats"][name], fmt.placement) for name, fmt in law.formats.items() if fmt.placement
+    ]:
+        for index, place in enumerate(placement):
+            if place not in known_places:
+                problems.add(
+                    "law.placement",
+                    f"'{place}' is not a place in materials/{PLACES_FILE}",
+                    location_of(where_list["placement"], index),
+                )
     for name, fmt in law.formats.items():
         where = location_of(data["formats"], name)
         if fmt.material and fmt.material not in project.materials:

@@ -16,30 +16,10 @@ from ..model.diagnostics import Collector, Location, ProjectError
 from ..model.material import NoticeOrder
 from ..model.project import Project
 from .languages import notice_languages
-from .model import KINDS_FILE, Law, LawFormat, business_kinds
+from .model import KINDS_FILE, Law, LawFormat, business_kinds, places
 
 NO_DUTY_FILE = "no_posting_duty.yaml"
 POST_CAMPAIGN = "post"
-PLACES = {
-    "entrance": "near the public entrance",
-    "conspicuous": "in a conspicuous place the public sees",
-    "public_restrooms": "in each public restroom",
-    "restroom_stalls": "inside each restroom stall door",
-    "near_restrooms": "in or near the restrooms",
-    "staff_area": "where employees see it (break room, back office)",
-    "guest_rooms": "in each guest room (back of the entry door)",
-    "lobby": "in the lobby",
-    "elevators": "in the elevators",
-    "stairwells": "in the stairwells",
-    "exit_doors": "on or beside exit doors",
-    "dressing_rooms": "in the dressing rooms",
-    "website": "linked from the website's home page",
-}
-
-
-def place_words(place: str) -> str:
-    """Where a notice goes, in words ("near the public entrance"), for the command and the web page."""
-    return PLACES.get(place, place.replace("_", " "))
 
 
 @dataclass(frozen=True)
@@ -134,7 +114,8 @@ def _applies(law: Law, site: Site) -> bool:
 
 
 def _requirement(project: Project, law: Law, site: Site) -> Requirement:
-    formats = tuple(_format_need(law, fmt) for fmt in law.formats.values())
+    words = places(project)
+    formats = tuple(_format_need(law, fmt, words) for fmt in law.formats.values())
     languages: tuple[str, ...] = ()
     problem = None
     county = site.county if law.languages.rule == "vra_county" else None
@@ -172,7 +153,7 @@ def _requirement(project: Project, law: Law, site: Site) -> Requirement:
     )
 
 
-def _format_need(law: Law, fmt: LawFormat) -> FormatNeed:
+def _format_need(law: Law, fmt: LawFormat, words: dict[str, str]) -> FormatNeed:
     places = fmt.placement or law.placement
     size = (
         f"at least {' x '.join(fmt.min_size)}" + (" (either way up)" if fmt.either_orientation else "")
@@ -188,7 +169,7 @@ def _format_need(law: Law, fmt: LawFormat) -> FormatNeed:
     rule = fmt.placement_rule or law.placement_rule
     return FormatNeed(
         fmt.name,
-        tuple(place_words(place) for place in places),
+        tuple(words[place] for place in places),  # every place was checked when the law was loaded
         "in one of these places" if rule == "any" else "in each of these places",
         size,
         f"type at least {fmt.min_type_pt:g} pt{number}{bold}{body}{qr}",

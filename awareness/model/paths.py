@@ -15,6 +15,7 @@ DATA_FILES = frozenset(
         "paper_sizes.yaml",
         "design.yaml",
         "business_kinds.yaml",
+        "places.yaml",
         "vra_languages.yaml",
         "label_stock.yaml",
         "no_posting_duty.yaml",

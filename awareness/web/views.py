@@ -12,7 +12,6 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from ..i18n.languages import Language
-from ..laws.post import place_words
 from .engine import WebEngine
 from .errors import PageError
 from .pagetext import COOKIE, PageText, chosen_language, page_languages, page_text
@@ -27,8 +26,6 @@ _environment = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-# Where a notice goes, in the words `post` prints ("near the public entrance"), not the data's keys.
-_environment.filters["place_words"] = place_words
 
 
 def engine_of(request: Request) -> WebEngine:
