@@ -490,6 +490,16 @@ def test_a_place_no_places_file_defines_is_refused_at_its_line_and_a_new_place_n
     assert "beside the loading dock" in run.stdout and "near the public entrance" in run.stdout
 
 
+def test_a_form_of_notice_no_formats_file_defines_is_refused_at_its_line(sample_project, tmp_path):
+    law = sample_project / "materials/laws/fl_509_096.yaml"
+    replace_in(law, "  lodging_sign:", "  lodging_sing:")
+    run = run_cli(sample_project, "build", "--law", "fl_509_096", "--out", str(tmp_path))
+    _assert_one_line(
+        run,
+        f"materials/laws/fl_509_096.yaml:{line_of(law, '  lodging_sing:')}: 'lodging_sing' is not a form of notice in materials/notice_formats.yaml",
+    )
+
+
 def test_a_law_missing_a_required_field_fails_alone(sample_project, tmp_path):
     law = sample_project / "materials/laws/hi_371_20.yaml"
     line = line_of(law, "citation:")

@@ -28,6 +28,7 @@ def test_what_a_hotel_must_post_in_three_states():
     assert [notice["law"] for notice in florida["notices"]] == ["fl_509_096"]  # § 787.29 does not name hotels
     (lodging,) = florida["notices"][0]["formats"]
     assert (lodging["name"], lodging["size"], lodging["type"]) == ("lodging_sign", "at least 11in x 15in", "type at least 32 pt")
+    assert lodging["words"] == "sign in each guest room"  # materials/notice_formats.yaml
 
     kentucky = _post("--state", "KY", "--business", "hotel")
     (law,) = kentucky["notices"]

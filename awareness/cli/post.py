@@ -83,7 +83,7 @@ def print_requirement(number: int, req: Requirement) -> None:
     for index, need in enumerate(req.formats):
         rule = f" ({need.where_rule})" if len(need.where) > 1 else ""
         joined = f"{req.formats_rule} " if index else ""
-        print(f"   {joined}{need.name}: {'; '.join(need.where)}{rule}")
+        print(f"   {joined}{need.words}: {'; '.join(need.where)}{rule}")
         print(f"     {need.size}; {need.type}" + (f" ({need.note})" if need.note else ""))
     if req.languages:
         signs = "a separate sign in each" if req.separate_signs else "equal parts" if req.equal_parts else "one sign"

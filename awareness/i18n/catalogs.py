@@ -220,7 +220,7 @@ def _material_domain(paths: ProjectPaths, problems: Collector) -> Iterator[Messa
 
 def _web_domain(paths: ProjectPaths, problems: Collector) -> Iterator[Message]:
     """The web page's own words: its templates, its code's `gettext(...)`, and the names of the
-    data it offers to choose from (regions, kinds of business, materials) or shows (places)."""
+    data it offers to choose from (regions, kinds of business, materials) or shows (places, forms of notice)."""
     yield from _templates(sorted((paths.web / "templates").glob("*.html")), paths, problems)
     for module in sorted(paths.web.glob("*.py")):
         found = extract("python", io.BytesIO(module.read_bytes()), keywords={"gettext": None}, comment_tags=COMMENT_TAGS)
@@ -230,6 +230,7 @@ def _web_domain(paths: ProjectPaths, problems: Collector) -> Iterator[Message]:
     yield from _registry_messages(paths.materials / "regions.yaml", paths, ("name",))
     yield from _mapping_messages(paths.materials / "business_kinds.yaml", paths)
     yield from _mapping_messages(paths.materials / "places.yaml", paths)
+    yield from _mapping_messages(paths.materials / "notice_formats.yaml", paths)
     for material in paths.material_files():
         yield from _material_name(material, paths)
 

@@ -28,6 +28,7 @@ TITLE_KEY = "title"  # in an element law's text: the sign's heading, not an elem
 VRA_FILE = "vra_languages.yaml"
 KINDS_FILE = "business_kinds.yaml"
 PLACES_FILE = "places.yaml"
+FORMATS_FILE = "notice_formats.yaml"
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,11 @@ def places(project: Project) -> dict[str, str]:
     return _words(project, PLACES_FILE, "places")
 
 
+def notice_formats(project: Project) -> dict[str, str]:
+    """Form a notice law allows -> its plain words (materials/notice_formats.yaml, schema-checked)."""
+    return _words(project, FORMATS_FILE, "notice_formats")
+
+
 def _words(project: Project, file: str, schema: str) -> dict[str, str]:
     path = project.paths.materials / file
     problems = Collector()
@@ -283,6 +289,12 @@ def _check(project: Project, law: Law, data: dict[str, Any], kinds: dict[str, st
                 "law.business-kind",
                 f"'{kind}' is not a kind of business in materials/{KINDS_FILE}",
                 location_of(data["business_kinds"], index),
+            )
+    known_formats = notice_formats(project)
+    for name in law.formats:
+        if name not in known_formats:
+            problems.add(
+                "law.format", f"'{name}' is not a form of notice in materials/{FORMATS_FILE}", location_of(data["formats"], name)
             )
     known_places = places(project)
     for where_list, placement in [(data, law.placement)] + [

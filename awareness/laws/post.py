@@ -16,7 +16,7 @@ from ..model.diagnostics import Collector, Location, ProjectError
 from ..model.material import NoticeOrder
 from ..model.project import Project
 from .languages import notice_languages
-from .model import KINDS_FILE, Law, LawFormat, business_kinds, places
+from .model import KINDS_FILE, Law, LawFormat, business_kinds, notice_formats, places
 
 NO_DUTY_FILE = "no_posting_duty.yaml"
 POST_CAMPAIGN = "post"
@@ -44,7 +44,8 @@ class Site:
 class FormatNeed:
     """One form a law allows, with where it goes and its rules, in words."""
 
-    name: str
+    name: str  # the law file's key, e.g. "stall_sign"
+    words: str  # what it is, in words: "sign inside a restroom stall"
     where: tuple[str, ...]  # in words
     where_rule: str  # "in each of these places" / "in one of these places"
     size: str  # "at least 8.5in x 11in"
@@ -114,7 +115,7 @@ def _applies(law: Law, site: Site) -> bool:
 
 
 def _requirement(project: Project, law: Law, site: Site) -> Requirement:
-    words = places(project)
+    words = {**places(project), **notice_formats(project)}  # both checked when the law was loaded
     formats = tuple(_format_need(law, fmt, words) for fmt in law.formats.values())
     languages: tuple[str, ...] = ()
     problem = None
@@ -169,7 +170,8 @@ def _format_need(law: Law, fmt: LawFormat, words: dict[str, str]) -> FormatNeed:
     rule = fmt.placement_rule or law.placement_rule
     return FormatNeed(
         fmt.name,
-        tuple(words[place] for place in places),  # every place was checked when the law was loaded
+        words[fmt.name],
+        tuple(words[place] for place in places),
         "in one of these places" if rule == "any" else "in each of these places",
         size,
         f"type at least {fmt.min_type_pt:g} pt{number}{bold}{body}{qr}",
@@ -225,6 +227,7 @@ def plan_as_data(plan: SitePlan) -> dict[str, Any]:
                 "formats": [
                     {
                         "name": need.name,
+                        "words": need.words,
                         "where": list(need.where),
                         "where_rule": need.where_rule,
                         "size": need.size,

@@ -16,6 +16,7 @@ DATA_FILES = frozenset(
         "design.yaml",
         "business_kinds.yaml",
         "places.yaml",
+        "notice_formats.yaml",
         "vra_languages.yaml",
         "label_stock.yaml",
         "no_posting_duty.yaml",

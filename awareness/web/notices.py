@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from ..laws.model import places
+from ..laws.model import notice_formats, places
 from ..laws.notices import plan_notices
 from ..model.project import Project
 from ..pipeline.build import BuildRequest
@@ -43,6 +43,7 @@ async def notices_page(request: Request) -> Response:
             "chosen": {"state": state, "kind": kind, "county": county or "", "workforce": asked.get("workforce", "")},
             "requirements": found,
             "places": places(engine.project),  # where a notice goes, in words (materials/places.yaml)
+            "formats": notice_formats(engine.project),  # what it is, in words
             "problem": problem,
         },
         status,
