@@ -126,6 +126,24 @@ def test_check_fails_a_wrong_size(good_pdfs):
     assert any("trims to 240.0 x 144.0 pt; wallet_card on letter is 3.5in x 2in" in problem for problem in _problems(pdf))
 
 
+def test_check_fails_a_figure_a_screen_reader_cannot_describe(good_pdfs):
+    pdf = good_pdfs / "us/ar/poster.pdf"
+    with pikepdf.open(pdf, allow_overwriting_input=True) as document:
+        pending = [document.Root.StructTreeRoot]
+        while pending:
+            node = pending.pop()
+            if node.get("/S") == "/Figure":
+                del node["/Alt"]
+            kids = node.get("/K")
+            pending += [
+                kid for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]) if isinstance(kid, pikepdf.Dictionary)
+            ]
+        document.save(pdf)
+    run = run_cli(PROJECT_ROOT, "check", str(pdf))
+    assert run.code == 1 and "(0 of 1 figures described)" in run.stdout
+    assert "1 of 1 figure(s) have no alternative text or bounding box [pdfua.figure]" in run.stdout
+
+
 def test_the_build_reads_its_pdf_back_and_keeps_none_with_an_unreadable_qr_code_or_no_hotline(sample_project, tmp_path):
     out = tmp_path / "out"
     assert run_cli(sample_project, "build", "--lang", "en", "--material", "poster", "--out", str(out)).code == 0

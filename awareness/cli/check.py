@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from ..model.diagnostics import Diagnostic, ProjectError, Severity
 from ..model.project import Project
@@ -14,7 +15,7 @@ from ..pipeline.kinds import JOB_TYPES
 from ..pipeline.manifest import MANIFEST, Manifest
 from ..pipeline.stages import BuildOptions
 from ..pipeline.tools import WorkerTools
-from ..verify.facts import file_facts
+from ..verify.facts import figure_problems, file_facts
 from .output import print_json
 
 
@@ -51,6 +52,7 @@ def run_check(args: argparse.Namespace, project: Project) -> int:
             print(
                 f"{'ok  ' if not _errors(found) else 'FAIL'} {path}: {facts['pages']} page(s), {facts['standard']}"
                 f"{', tagged' if facts['tagged'] else ', NOT tagged'}"
+                f"{_figures_described(facts)}"
                 f"{', output intent ' + facts['output_intent'] if facts['output_intent'] else ''}"
             )
             for diagnostic in found:
@@ -58,6 +60,10 @@ def run_check(args: argparse.Namespace, project: Project) -> int:
     failed = [path for path, found in reports if _errors(found)]
     print(f"{len(reports) - len(failed)} of {len(reports)} PDFs ready to print.", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _figures_described(facts: dict[str, Any]) -> str:
+    return f" ({facts['figures_described']} of {facts['figures']} figures described)" if facts["figures"] else ""
 
 
 def _errors(found: list[Diagnostic]) -> bool:
@@ -70,7 +76,8 @@ def check_file(tools: WorkerTools, path: Path) -> list[Diagnostic]:
         key, out_dir = identify(tools.project, path)
         job_type = JOB_TYPES[key.kind]
         spec = job_type.resolve(tools.project, key, BuildOptions(out_dir, release=True))
-        return job_type.verify(spec, path, tools)
+        found = job_type.verify(spec, path, tools)
+        return found + [Diagnostic("pdfua.figure", message, Severity.ERROR) for message in figure_problems(file_facts(path))]
     except ProjectError as error:
         return [
             Diagnostic(d.code, f"cannot tell what this PDF should be: {d.message}", Severity.ERROR, d.location)

@@ -75,6 +75,25 @@ def tagged_page(
     return page
 
 
+def figure_element(
+    pdf: pikepdf.Pdf, parent: pikepdf.Object, page: pikepdf.Page, mcid: int, alt: str, lang: str, bbox: list[float]
+) -> pikepdf.Object:
+    """A Figure of the structure tree: its marked content on the page, what it shows in words
+    (in its language), and where it is (PDF user space)."""
+    return pdf.make_indirect(
+        Dictionary(
+            Type=Name.StructElem,
+            S=Name.Figure,
+            P=parent,
+            Pg=page.obj,
+            K=mcid,
+            Alt=String(alt),
+            Lang=String(lang),
+            A=Dictionary(O=Name.Layout, BBox=Array([round(value, 2) for value in bbox])),
+        )
+    )
+
+
 def add_structure(pdf: pikepdf.Pdf, figures: list[tuple[int, str, str, list[float]]], language: str, title: str) -> None:
     """A structure tree: Document > one Figure per page (alt text, language, bbox) on MCID 0."""
     root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
@@ -83,18 +102,7 @@ def add_structure(pdf: pikepdf.Pdf, figures: list[tuple[int, str, str, list[floa
     nums = Array()
     for page_index, alt, lang, bbox in figures:
         page = pdf.pages[page_index]
-        figure = pdf.make_indirect(
-            Dictionary(
-                Type=Name.StructElem,
-                S=Name.Figure,
-                P=document,
-                Pg=page.obj,
-                K=0,
-                Alt=String(alt),
-                Lang=String(lang),
-                A=Dictionary(O=Name.Layout, BBox=Array(bbox)),
-            )
-        )
+        figure = figure_element(pdf, document, page, 0, alt, lang, bbox)
         document.K.append(figure)
         page.obj.StructParents = page_index
         page.obj.Tabs = Name.S

@@ -18,7 +18,7 @@ import pikepdf
 from pikepdf import Dictionary, Name
 
 from ..model.diagnostics import Location, ProjectError
-from .impose import PAPER_PT, PRINTER_MARGIN_PT, form_of, hairlines, save
+from .impose import PAPER_PT, PRINTER_MARGIN_PT, figure_element, form_of, hairlines, save
 
 OVERLAP_PT = 36.0  # 0.5 in to glue under the next sheet
 KEY_HEIGHT_PT = 30.0  # the key's strip at the foot of the sheet
@@ -167,18 +167,7 @@ def _add_figure(pdf: pikepdf.Pdf, page: pikepdf.Page, alt_text: str, language: s
     nums = root.ParentTree.Nums
     index = int(page.obj.StructParents)
     marked = next(nums[i + 1] for i in range(0, len(nums), 2) if int(nums[i]) == index)
-    figure = pdf.make_indirect(
-        Dictionary(
-            Type=Name.StructElem,
-            S=Name.Figure,
-            P=section,
-            Pg=page.obj,
-            K=len(marked),
-            Alt=pikepdf.String(alt_text),
-            Lang=pikepdf.String(language),
-            A=Dictionary(O=Name.Layout, BBox=pikepdf.Array([round(value, 2) for value in bbox])),
-        )
-    )
+    figure = figure_element(pdf, section, page, len(marked), alt_text, language, bbox)
     section.K.append(figure)
     marked.append(figure)
     return len(marked) - 1
