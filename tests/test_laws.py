@@ -10,6 +10,7 @@ import yaml
 from awareness.verify.readback import read_pdf
 
 from .conftest import PROJECT_ROOT, line_of, replace_in, run_cli
+from .pdfinspect import tag_tree_text
 
 INCH = 72.0
 
@@ -571,3 +572,15 @@ def test_a_business_kind_no_law_file_defines_is_refused(sample_project, tmp_path
         "of business in materials/business_kinds.yaml",
     )
     assert not list(tmp_path.rglob("*.pdf"))
+
+
+def test_a_notice_in_three_languages_declares_each_part_in_its_own(tmp_path):
+    """Read as a screen reader reads it (pikepdf, the structure tree): the Spanish and Chinese
+    parts of the Los Angeles notice are declared Spanish and Chinese, not English."""
+    run = run_cli(PROJECT_ROOT, "build", "--law", "ca_civ_52_6", "--county", "los_angeles", "--out", str(tmp_path))
+    assert run.code == 0, run.stderr
+    pieces = tag_tree_text(tmp_path / "laws/notices/ca_civ_52_6/los_angeles/notice.pdf")
+    assert {piece.lang for piece in pieces} == {"en", "es", "zh-Hant"}
+    han = [piece for piece in pieces if any("\u4e00" <= char <= "\u9fff" for char in piece.text or "")]
+    assert han and {piece.lang for piece in han} == {"zh-Hant"}
+    assert any(piece.lang == "es" and "trata" in (piece.text or "").lower() for piece in pieces)
