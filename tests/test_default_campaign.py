@@ -9,13 +9,14 @@ import pytest
 import zxingcpp
 from babel.messages.pofile import read_po
 
-from awareness.i18n.languages import catalog_dir_name
+from awareness.i18n.languages import Language, catalog_dir_name
 from awareness.load.yamlsafe import load_yaml
+from awareness.pipeline.resolve import proof_note
 from awareness.text.numbers import keypad_digits as digits_of
 from awareness.verify.readback import digits_only, read_pdf
 
 from .conftest import PROJECT_ROOT
-from .pdfinspect import tagged_figures
+from .pdfinspect import tag_tree_text, tagged_figures
 
 LANGUAGES = load_yaml(PROJECT_ROOT / "materials" / "regions.yaml")["us"]["languages"]
 MATERIALS = {"poster": 1, "wallet_card": 2, "handout": 2}
@@ -183,3 +184,26 @@ def test_every_figure_has_alt_text_and_the_qr_figure_box_is_where_the_code_is_pr
             x0, y0, x1, y1 = figure.bbox  # type: ignore[misc]
             assert max(x1 - x0, y1 - y0) < 1.5 * side, f"{material}: box {figure.bbox} is much larger than the {side:.0f} pt code"
             assert figure.alt and len(figure.alt) > 10, f"{material}: the QR figure's alt text says nothing: {figure.alt!r}"
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.translate(dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069"))).split())
+
+
+@pytest.mark.parametrize(("material", "lang"), CASES)
+def test_the_tag_tree_reads_every_run_in_its_language_and_in_reading_order(default_build, material, lang):
+    """Every default PDF as a screen reader reads it (pikepdf through the structure tree and
+    /ActualText): no text without words, the title and the hotline in reading order, every
+    part in the page's language but the English proof note."""
+    _run, out = default_build
+    pieces = tag_tree_text(_pdf(out, material, lang))
+    assert all(piece.text is not None for piece in pieces), [piece.role for piece in pieces if piece.text is None]
+    spoken = _squeezed("".join(piece.text or "" for piece in pieces))
+    if material != "wallet_card":  # the card's title is not printed: its front is discreet
+        assert _squeezed(_translated_title(material, lang)) in spoken
+    assert "1-888-373-7888" in spoken
+    note = proof_note(Language(lang))
+    worded = [piece for piece in pieces if piece.text and piece.text.strip()]
+    assert {piece.lang for piece in worded} <= {lang, "en"}
+    english = [piece.text for piece in worded if piece.lang != lang]
+    assert all(text in note for text in english), f"declared English but not the proof note: {english}"
