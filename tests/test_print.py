@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pikepdf
+import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import RectangleObject
@@ -359,6 +360,31 @@ def test_tiled_tabloid_poster_reads_back_on_four_letter_sheets(tmp_path):
     assert 18 <= x0 < x1 <= 612 - 18 and 18 <= y0 < y1 <= 792 - 18  # inside the printable area
     assert run_cli(PROJECT_ROOT, "check", str(tiles)).code == 0
     assert pikepdf.open(tiles).check_pdf_syntax() == []
+    # Beside each key, a map of the 2 x 2 grid with the sheet's own cell filled (no words needed).
+    assert [_filled_map_cell(tiles, index) for index in range(4)] == [(0, 0), (1, 0), (0, 1), (1, 1)]
+
+
+def _filled_map_cell(pdf: Path, index: int) -> tuple[int, int]:
+    """(column, row) of the darkest cell of the key's map, in the bottom left corner of a sheet."""
+    scale = 8
+    page = pdfium.PdfDocument(pdf)[index]
+    image = page.render(scale=scale, grayscale=True).to_pil()
+    height = page.get_height()
+    corner = image.crop((16 * scale, int((height - 50) * scale), int(33.5 * scale), int((height - 16) * scale)))
+    left, top, right, bottom = corner.point(lambda value: 255 if value < 128 else 0).getbbox()
+    cells = {
+        (column, row): corner.crop(
+            (
+                left + column * (right - left) // 2,
+                top + row * (bottom - top) // 2,
+                left + (column + 1) * (right - left) // 2,
+                top + (row + 1) * (bottom - top) // 2,
+            )
+        )
+        for column in range(2)
+        for row in range(2)
+    }
+    return min(cells, key=lambda cell: sum(cells[cell].getdata()))
 
 
 def _squeeze(text: str) -> str:

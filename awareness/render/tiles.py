@@ -1,7 +1,8 @@
 """Tiles: a large sign (tabloid, A3) printed on office paper (Letter, A4) in a grid of sheets,
 each with an overlap strip to glue under its neighbour, trim lines where the neighbour's edge
-goes, alignment crosses at the cell corners, and a key ("sheet 2 of 4, top right"), all inside
-the printable area (0.25 in from the paper's edge).
+goes, alignment crosses at the cell corners, and a key ("sheet 2 of 4, top right", beside a
+small map of the grid with the sheet's cell filled, which needs no words), all inside the
+printable area (0.25 in from the paper's edge).
 
 The key is laid out by WeasyPrint (so its font is embedded and it is tagged text); each sheet's
 part of the sign is the sign's page as a form XObject, clipped, in vector. The first sheet's
@@ -10,6 +11,7 @@ other parts and the marks are artifacts, so a screen reader reads the sign once.
 
 from __future__ import annotations
 
+import base64
 import html
 import io
 from dataclasses import dataclass
@@ -24,6 +26,7 @@ OVERLAP_PT = 36.0  # 0.5 in to glue under the next sheet
 KEY_HEIGHT_PT = 30.0  # the key's strip at the foot of the sheet
 MAX_SHEETS_PER_SIDE = 4
 CROSS_PT = 6.0
+MAP_CELL_PT = 11.0  # the key's map of the grid: height of one cell at most
 
 
 @dataclass(frozen=True)
@@ -99,16 +102,17 @@ def tile_layout(sign: tuple[float, float], paper: str, where: Location, label: s
 
 
 def key_html(layout: TileLayout, title: str, language: str, paper: str) -> str:
-    """One page per sheet with its key at the foot, in the sign's language tag for the title."""
+    """One page per sheet with its key at the foot, in the sign's language tag for the title,
+    isolated (FSI ... PDI) so that a right-to-left title does not carry the key's punctuation."""
     pages = []
     number = 0
     for row in range(layout.rows):
         for column in range(layout.columns):
             number += 1
             pages.append(
-                f'<section><p class="key">Sheet {number} of {layout.sheets}, {layout.position(column, row)}: '
-                f'<span lang="{html.escape(language)}">{html.escape(title)}</span>. '
-                "Trim on the lines; glue over the next sheet's edge; match the crosses.</p></section>"
+                f'<section><div class="key">{_grid_map(layout, column, row)}<p>Sheet {number} of {layout.sheets}, '
+                f'{layout.position(column, row)}: <span lang="{html.escape(language)}">\u2068{html.escape(title)}\u2069</span>. '
+                "Trim on the lines; glue over the next sheet's edge; match the crosses.</p></div></section>"
             )
     width, height = (value / 72 for value in PAPER_PT[paper])
     return (
@@ -118,8 +122,36 @@ def key_html(layout: TileLayout, title: str, language: str, paper: str) -> str:
         "'Noto Sans CJK SC', sans-serif; }"
         f"section {{ height: {height:.4f}in; position: relative; break-after: page; }}"
         f".key {{ position: absolute; left: {PRINTER_MARGIN_PT}pt; right: {PRINTER_MARGIN_PT}pt; "
-        f"bottom: {PRINTER_MARGIN_PT}pt; margin: 0; }}</style></head><body>{''.join(pages)}</body></html>"
+        f"bottom: {PRINTER_MARGIN_PT}pt; display: flex; align-items: flex-end; }}"
+        ".key p { margin: 0 0 0 6pt; } .map { flex: none; }"
+        f"</style></head><body>{''.join(pages)}</body></html>"
     )
+
+
+def _grid_map(layout: TileLayout, column: int, row: int) -> str:
+    """A small map of the grid with this sheet's cell filled: where it goes, in any language."""
+    height = min(MAP_CELL_PT, (KEY_HEIGHT_PT - 4) / layout.rows)
+    width = height * layout.cell[0] / layout.cell[1]
+    cells = "".join(
+        f'<rect x="{c * width + 0.5:.2f}" y="{r * height + 0.5:.2f}" width="{width - 1:.2f}" height="{height - 1:.2f}" '
+        f'fill="{"#000" if (c, r) == (column, row) else "none"}" stroke="#000" stroke-width="0.5"/>'
+        for r in range(layout.rows)
+        for c in range(layout.columns)
+    )
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {layout.columns * width:.2f} {layout.rows * height:.2f}">'
+        f"{cells}</svg>"
+    )
+    # A background, so the map is an artifact: the key's words say the same to a screen reader.
+    return (
+        f'<div class="map" style="width: {layout.columns * width:.2f}pt; height: {layout.rows * height:.2f}pt; '
+        f"background: url('data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()}') no-repeat; "
+        f'background-size: 100% 100%"></div>'
+    )
+
+
+def _number(layout: TileLayout, column: int, row: int) -> int:
+    return row * layout.columns + column + 1
 
 
 def impose_tiles(sign_pdf: bytes, key_pdf: bytes, layout: TileLayout, alt_text: str, language: str) -> bytes:
