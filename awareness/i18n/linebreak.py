@@ -11,16 +11,22 @@ in the text of the page's body (never in attributes or placeholder values):
 - Japanese and Chinese: BudouX phrases are held together with WORD JOINERs (no break inside a
   phrase, so no "送ってくださ / い"), and kinsoku stays Pango's (punctuation ends a phrase);
 - Korean: the syllables of a word are held together with WORD JOINERs (CSS keep-all, which
-  WeasyPrint lacks).
+  WeasyPrint lacks);
+- every language that separates words with spaces: a block's last word of three letters or
+  fewer is held to the word before it with a NO-BREAK SPACE (no "है।" or "do?" alone on a
+  line); not on a page whose body is marked `data-verbatim` (a law's notice, whose words and
+  spaces are the statute's).
 
-Both characters are default-ignorable: they are not drawn and do not appear in the text a
-reader copies from the PDF (the read-back tests prove it).
+The joiner and the zero width space are default-ignorable: they are not drawn and do not
+appear in the text a reader copies from the PDF (the read-back tests prove it); the no-break
+space is a space.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import cache
 
@@ -29,6 +35,12 @@ ZERO_WIDTH_SPACE = "\u200b"
 # Our own break hints, for layout only: taken out of every text a reader gets (PDF text layer, exports).
 BREAK_HINTS = dict.fromkeys(map(ord, WORD_JOINER + ZERO_WIDTH_SPACE))
 MAX_PHRASE = 14  # a longer phrase may break inside rather than overflow its line
+NO_BREAK_SPACE = "\u00a0"
+SHORT_LAST_WORD = 3  # letters: a block's last line of one word that short looks like a mistake
+UNSPACED = {"th", "lo", "km", "my", "ja", "zh"}  # words are not separated by spaces
+# The text that ends a block (a paragraph, list item, heading, cell) or a span (a caption, a
+# line's name: set as blocks by the stylesheet), up to its closing tag.
+_BLOCK_END_TEXT = re.compile(r"[^<>]+(?=</(?:p|li|h[1-6]|dd|dt|td|th|figcaption|span)>)")
 
 _TAG_OR_TEXT = re.compile(r"<[^>]*>|[^<]+")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
@@ -41,12 +53,25 @@ def insert_break_hints(html: str, tag: str) -> str:
     """The page with the break hints of its language in the body's text."""
     base = tag.split("-")[0]
     joiner = _joiner_for(base)
-    if joiner is None:
-        return html
     head, body_start, body = html.partition("<body")
     if not body_start:
         return html
-    return head + body_start + _apply_to_text(body, joiner)
+    if joiner is not None:
+        body = _apply_to_text(body, joiner)
+    if base not in UNSPACED and not body.split(">", 1)[0].startswith(" data-verbatim"):
+        body = _BLOCK_END_TEXT.sub(lambda match: keep_last_word(match.group(0)), body)
+    return head + body_start + body
+
+
+def keep_last_word(text: str) -> str:
+    """A short last word ("do?", "है।") held to the word before it with a no-break space, so
+    that a paragraph, list item or heading never ends on a line of its own that short."""
+    kept = text.rstrip()
+    before, space, last = kept.rpartition(" ")
+    letters = sum(1 for char in last if unicodedata.category(char)[0] == "L")
+    if not space or not before.strip() or not 0 < letters <= SHORT_LAST_WORD:
+        return text
+    return before + NO_BREAK_SPACE + last + text[len(kept) :]
 
 
 def _joiner_for(base: str) -> Callable[[str], str] | None:
