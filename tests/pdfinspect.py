@@ -268,3 +268,16 @@ def tagged_figures(pdf_path: Path) -> list[TaggedFigure]:
 
         walk(pdf.Root.StructTreeRoot, None)
         return found
+
+
+def misdeclared(pieces: list[TaggedText], lang: str, english: str) -> list[str]:
+    """The worded pieces declared in neither the page's language nor, for the part of `english`
+    they belong to (a proof note), English. A no-break space counts as a space."""
+    return [
+        piece.text
+        for piece in pieces
+        if piece.text
+        and piece.text.strip()
+        and piece.lang != lang
+        and not (piece.lang == "en" and " ".join(piece.text.split()) in english)
+    ]

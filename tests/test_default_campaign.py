@@ -17,7 +17,7 @@ from awareness.text.numbers import keypad_digits as digits_of
 from awareness.verify.readback import digits_only, read_pdf
 
 from .conftest import PROJECT_ROOT
-from .pdfinspect import tag_tree_text, tagged_figures
+from .pdfinspect import misdeclared, tag_tree_text, tagged_figures
 
 LANGUAGES = load_yaml(PROJECT_ROOT / "materials" / "regions.yaml")["us"]["languages"]
 MATERIALS = {"poster": 1, "wallet_card": 2, "handout": 2}
@@ -203,13 +203,8 @@ def test_the_tag_tree_reads_every_run_in_its_language_and_in_reading_order(defau
     if material != "wallet_card":  # the card's title is not printed: its front is discreet
         assert _squeezed(_translated_title(material, lang)) in spoken
     assert "1-888-373-7888" in spoken
-    note = proof_note(Language(lang))
-    worded = [piece for piece in pieces if piece.text and piece.text.strip()]
-    assert {piece.lang for piece in worded} <= {lang, "en"}
-    english = [piece.text for piece in worded if piece.lang != lang]
-    assert all(
-        " ".join(text.split()) in note for text in english
-    )  # a no-break space is a space, f"declared English but not the proof note: {english}"
+    wrong = misdeclared(pieces, lang, proof_note(Language(lang)))
+    assert not wrong, f"{material} {lang}: declared in another language: {wrong}"
 
 
 UNSPACED = {"th", "lo", "km", "my", "ja", "zh-Hans", "zh-Hant"}  # no spaces between words
