@@ -160,10 +160,10 @@ class VraCounty:
 def load_laws(project: Project, today: datetime.date | None = None) -> dict[str, Law]:
     """Every law file; a problem in one marks only that law broken, with its file and line."""
     today = today or datetime.date.today()
-    kinds = business_kinds(project)
+    words = law_words(project)
     for path in sorted(project.paths.laws.glob("*.yaml")):
         try:
-            law = _load_law(project, path, kinds, today)
+            law = _load_law(project, path, words, today)
         except ProjectError as error:
             project.broken[f"law:{path.stem}"] = error
             continue
@@ -171,19 +171,23 @@ def load_laws(project: Project, today: datetime.date | None = None) -> dict[str,
     return project.laws
 
 
-def business_kinds(project: Project) -> dict[str, str]:
-    """Kind of business -> its plain words (materials/business_kinds.yaml, schema-checked)."""
-    return _words(project, KINDS_FILE, "business_kinds")
+@dataclass(frozen=True)
+class LawWords:
+    """The plain words for what law files name by key: kinds of business, places where a
+    notice goes, forms of notice (materials/business_kinds.yaml, places.yaml,
+    notice_formats.yaml, each schema-checked)."""
+
+    kinds: dict[str, str]
+    places: dict[str, str]
+    formats: dict[str, str]
 
 
-def places(project: Project) -> dict[str, str]:
-    """Place where a notice goes -> its plain words (materials/places.yaml, schema-checked)."""
-    return _words(project, PLACES_FILE, "places")
-
-
-def notice_formats(project: Project) -> dict[str, str]:
-    """Form a notice law allows -> its plain words (materials/notice_formats.yaml, schema-checked)."""
-    return _words(project, FORMATS_FILE, "notice_formats")
+def law_words(project: Project) -> LawWords:
+    return LawWords(
+        _words(project, KINDS_FILE, "business_kinds"),
+        _words(project, PLACES_FILE, "places"),
+        _words(project, FORMATS_FILE, "notice_formats"),
+    )
 
 
 def _words(project: Project, file: str, schema: str) -> dict[str, str]:
@@ -195,7 +199,7 @@ def _words(project: Project, file: str, schema: str) -> dict[str, str]:
     return dict(data)
 
 
-def _load_law(project: Project, path: Path, kinds: dict[str, str], today: datetime.date) -> Law:
+def _load_law(project: Project, path: Path, words: LawWords, today: datetime.date) -> Law:
     from ..load.project import checked_date
 
     problems = Collector()
@@ -245,7 +249,7 @@ def _load_law(project: Project, path: Path, kinds: dict[str, str], today: dateti
         source_file=project.paths.relative(path),
         lines={key: line for key in data if (line := _line(data, key))},
     )
-    _check(project, law, data, kinds, problems)
+    _check(project, law, data, words, problems)
     problems.raise_if_errors()
     return law
 
@@ -280,28 +284,26 @@ def _format(name: str, spec: dict[str, Any]) -> LawFormat:
     )
 
 
-def _check(project: Project, law: Law, data: dict[str, Any], kinds: dict[str, str], problems: Collector) -> None:
+def _check(project: Project, law: Law, data: dict[str, Any], words: LawWords, problems: Collector) -> None:
     if law.region not in project.regions:
         problems.add("reference.region", f"unknown region '{law.region}'", location_of(data, "region"))
     for index, kind in enumerate(law.business_kinds):
-        if kind not in kinds:
+        if kind not in words.kinds:
             problems.add(
                 "law.business-kind",
                 f"'{kind}' is not a kind of business in materials/{KINDS_FILE}",
                 location_of(data["business_kinds"], index),
             )
-    known_formats = notice_formats(project)
     for name in law.formats:
-        if name not in known_formats:
+        if name not in words.formats:
             problems.add(
                 "law.format", f"'{name}' is not a form of notice in materials/{FORMATS_FILE}", location_of(data["formats"], name)
             )
-    known_places = places(project)
     for where_list, placement in [(data, law.placement)] + [
         (data["formats"][name], fmt.placement) for name, fmt in law.formats.items() if fmt.placement
     ]:
         for index, place in enumerate(placement):
-            if place not in known_places:
+            if place not in words.places:
                 problems.add(
                     "law.placement",
                     f"'{place}' is not a place in materials/{PLACES_FILE}",

@@ -16,7 +16,7 @@ from ..model.diagnostics import Collector, Location, ProjectError
 from ..model.material import NoticeOrder
 from ..model.project import Project
 from .languages import notice_languages
-from .model import KINDS_FILE, Law, LawFormat, business_kinds, notice_formats, places
+from .model import KINDS_FILE, Law, LawFormat, LawWords, law_words
 
 NO_DUTY_FILE = "no_posting_duty.yaml"
 POST_CAMPAIGN = "post"
@@ -93,7 +93,8 @@ def county_key(text: str | None) -> str | None:
 
 def plan_site(project: Project, site: Site) -> SitePlan:
     """The notices the laws require at a site; a kind of business no law file knows is an error."""
-    kinds = business_kinds(project)
+    words = law_words(project)
+    kinds = words.kinds
     if site.business not in kinds:
         raise ProjectError.of(
             "post.business",
@@ -101,7 +102,9 @@ def plan_site(project: Project, site: Site) -> SitePlan:
             Location(project.paths.materials / KINDS_FILE),
         )
     laws = [law for law in project.laws.values() if _applies(law, site)]
-    requirements = tuple(_requirement(project, law, site) for law in sorted(laws, key=lambda law: (law.locality or "", law.id)))
+    requirements = tuple(
+        _requirement(project, law, site, words) for law in sorted(laws, key=lambda law: (law.locality or "", law.id))
+    )
     broken = [name.split(":", 1)[1] for name in project.broken if name.startswith("law:")]
     notes = tuple(f"materials/laws/{name}.yaml could not be read, so it is not in this answer: fix it first" for name in broken)
     county_name = site.county.replace("_", " ").title() if site.county else None
@@ -114,8 +117,7 @@ def _applies(law: Law, site: Site) -> bool:
     return law.locality is None or county_key(law.locality) == site.county
 
 
-def _requirement(project: Project, law: Law, site: Site) -> Requirement:
-    words = {**places(project), **notice_formats(project)}  # both checked when the law was loaded
+def _requirement(project: Project, law: Law, site: Site, words: LawWords) -> Requirement:
     formats = tuple(_format_need(law, fmt, words) for fmt in law.formats.values())
     languages: tuple[str, ...] = ()
     problem = None
@@ -154,7 +156,7 @@ def _requirement(project: Project, law: Law, site: Site) -> Requirement:
     )
 
 
-def _format_need(law: Law, fmt: LawFormat, words: dict[str, str]) -> FormatNeed:
+def _format_need(law: Law, fmt: LawFormat, words: LawWords) -> FormatNeed:
     places = fmt.placement or law.placement
     size = (
         f"at least {' x '.join(fmt.min_size)}" + (" (either way up)" if fmt.either_orientation else "")
@@ -170,8 +172,8 @@ def _format_need(law: Law, fmt: LawFormat, words: dict[str, str]) -> FormatNeed:
     rule = fmt.placement_rule or law.placement_rule
     return FormatNeed(
         fmt.name,
-        words[fmt.name],
-        tuple(words[place] for place in places),
+        words.formats[fmt.name],  # places and forms were checked when the law was loaded
+        tuple(words.places[place] for place in places),
         "in one of these places" if rule == "any" else "in each of these places",
         size,
         f"type at least {fmt.min_type_pt:g} pt{number}{bold}{body}{qr}",

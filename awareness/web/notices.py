@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from ..laws.model import notice_formats, places
+from ..laws.model import LawWords, law_words
 from ..laws.notices import plan_notices
 from ..model.project import Project
 from ..pipeline.build import BuildRequest
@@ -27,10 +27,11 @@ async def notices_page(request: Request) -> Response:
     asked = request.query_params
     state, kind, county = asked.get("state", ""), asked.get("kind", ""), asked.get("county") or None
     problem, status, found = None, 200, None
+    words = law_words(engine.project)  # kinds, places and forms of notice, in words
     try:
         staff = workforce(asked, text)
         if state and kind:
-            found = requirements(engine.project, state, kind, county, staff)
+            found = requirements(engine.project, words, state, kind, county, staff)
     except PageError as error:
         problem, status = error.message, error.status
     return render(
@@ -38,20 +39,20 @@ async def notices_page(request: Request) -> Response:
         "notices.html",
         {
             "states": states(engine.project),
-            "kinds": _kinds_by_name(engine.project, text),
+            "kinds": _kinds_by_name(engine.project, words, text),
             "counties": counties(engine.project),
             "chosen": {"state": state, "kind": kind, "county": county or "", "workforce": asked.get("workforce", "")},
             "requirements": found,
-            "places": places(engine.project),  # where a notice goes, in words (materials/places.yaml)
-            "formats": notice_formats(engine.project),  # what it is, in words
+            "places": words.places,
+            "formats": words.formats,
             "problem": problem,
         },
         status,
     )
 
 
-def _kinds_by_name(project: Project, text: PageText) -> dict[str, str]:
-    named = ((kind, text.gettext(words)) for kind, words in business_kinds(project).items())
+def _kinds_by_name(project: Project, words: LawWords, text: PageText) -> dict[str, str]:
+    named = ((kind, text.gettext(name)) for kind, name in business_kinds(project, words).items())
     return dict(sorted(named, key=lambda pair: pair[1]))
 
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..laws.languages import notice_languages, vra_counties
-from ..laws.model import Law, VraCounty
-from ..laws.model import business_kinds as all_business_kinds
+from ..laws.model import Law, LawWords, VraCounty
 from ..laws.post import Site, plan_site
 from ..model.diagnostics import Diagnostic, ProjectError
 from ..model.project import Project
@@ -33,10 +32,10 @@ def states(project: Project) -> dict[str, str]:
     return dict(sorted({law.state: law.jurisdiction for law in project.laws.values()}.items(), key=lambda pair: pair[1]))
 
 
-def business_kinds(project: Project) -> dict[str, str]:
+def business_kinds(project: Project, words: LawWords) -> dict[str, str]:
     """The kinds of business some law names, in plain words."""
     named = {kind for law in project.laws.values() for kind in law.business_kinds}
-    return {kind: words for kind, words in all_business_kinds(project).items() if kind in named}
+    return {kind: name for kind, name in words.kinds.items() if kind in named}
 
 
 def counties(project: Project) -> dict[str, list[VraCounty]]:
@@ -50,11 +49,11 @@ def counties(project: Project) -> dict[str, list[VraCounty]]:
 
 
 def requirements(
-    project: Project, state: str, kind: str, county: str | None, workforce: tuple[tuple[str, float], ...]
+    project: Project, words: LawWords, state: str, kind: str, county: str | None, workforce: tuple[tuple[str, float], ...]
 ) -> list[Requirement]:
     """The laws that apply, as `post` finds them (laws/post.py: state, kind, city or county);
     their languages worked out here for the page, a county asked for where the rule needs one."""
-    if kind not in all_business_kinds(project):
+    if kind not in words.kinds:
         return []
     plan = plan_site(project, Site(state, county, kind, workforce))
     return [_requirement(project, project.laws[found.law_id], county, workforce) for found in plan.requirements]
