@@ -38,17 +38,19 @@ def run_check(args: argparse.Namespace, project: Project) -> int:
     if not files:
         raise ProjectError.of("check.nothing", f"no PDF found in {', '.join(map(str, args.paths))}")
     tools = WorkerTools(project, args.debug)
-    reports = [(path, check_file(tools, path)) for path in files]
+    reports = []
+    for path in files:
+        facts = file_facts(path)  # read once: reported, and judged for its figures
+        reports.append((path, facts, check_file(tools, path, facts)))
     if args.format == "json":
         print_json(
             [
-                {"path": str(path), "ok": not _errors(found), **file_facts(path), "diagnostics": [d.as_dict() for d in found]}
-                for path, found in reports
+                {"path": str(path), "ok": not _errors(found), **facts, "diagnostics": [d.as_dict() for d in found]}
+                for path, facts, found in reports
             ]
         )
     else:
-        for path, found in reports:
-            facts = file_facts(path)
+        for path, facts, found in reports:
             print(
                 f"{'ok  ' if not _errors(found) else 'FAIL'} {path}: {facts['pages']} page(s), {facts['standard']}"
                 f"{', tagged' if facts['tagged'] else ', NOT tagged'}"
@@ -57,7 +59,7 @@ def run_check(args: argparse.Namespace, project: Project) -> int:
             )
             for diagnostic in found:
                 print(f"     {diagnostic.severity.value}: {diagnostic.message} [{diagnostic.code}]")
-    failed = [path for path, found in reports if _errors(found)]
+    failed = [path for path, _facts, found in reports if _errors(found)]
     print(f"{len(reports) - len(failed)} of {len(reports)} PDFs ready to print.", file=sys.stderr)
     return 1 if failed else 0
 
@@ -70,14 +72,14 @@ def _errors(found: list[Diagnostic]) -> bool:
     return any(diagnostic.is_error for diagnostic in found)
 
 
-def check_file(tools: WorkerTools, path: Path) -> list[Diagnostic]:
-    """What is wrong with one PDF, judged against the job that made it."""
+def check_file(tools: WorkerTools, path: Path, facts: dict[str, Any]) -> list[Diagnostic]:
+    """What is wrong with one PDF, judged against the job that made it (and its `file_facts`)."""
     try:
         key, out_dir = identify(tools.project, path)
         job_type = JOB_TYPES[key.kind]
         spec = job_type.resolve(tools.project, key, BuildOptions(out_dir, release=True))
         found = job_type.verify(spec, path, tools)
-        return found + [Diagnostic("pdfua.figure", message, Severity.ERROR) for message in figure_problems(file_facts(path))]
+        return found + [Diagnostic("pdfua.figure", message, Severity.ERROR) for message in figure_problems(facts)]
     except ProjectError as error:
         return [
             Diagnostic(d.code, f"cannot tell what this PDF should be: {d.message}", Severity.ERROR, d.location)

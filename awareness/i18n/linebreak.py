@@ -40,6 +40,7 @@ SHORT_LAST_WORD = 3  # letters: a block's last line of one word that short looks
 UNSPACED = {"th", "lo", "km", "my", "ja", "zh"}  # words are not separated by spaces
 # The text that ends a block (a paragraph, list item, heading, cell) or a span (a caption, a
 # line's name: set as blocks by the stylesheet), up to its closing tag.
+_VERBATIM = re.compile(r"[^>]*\bdata-verbatim\b")  # in the body's start tag: a law's words, as they are
 _BLOCK_END_TEXT = re.compile(r"[^<>]+(?=</(?:p|li|h[1-6]|dd|dt|td|th|figcaption|span)>)")
 
 _TAG_OR_TEXT = re.compile(r"<[^>]*>|[^<]+")
@@ -58,7 +59,7 @@ def insert_break_hints(html: str, tag: str) -> str:
         return html
     if joiner is not None:
         body = _apply_to_text(body, joiner)
-    if base not in UNSPACED and not body.split(">", 1)[0].startswith(" data-verbatim"):
+    if base not in UNSPACED and not _VERBATIM.match(body):
         body = _BLOCK_END_TEXT.sub(lambda match: keep_last_word(match.group(0)), body)
     return head + body_start + body
 

@@ -15,3 +15,11 @@ def css_length_in_points(length: str) -> float:
 
 def css_length_in_px(length: str) -> float:
     return css_length_in_points(length) * PX_PER_POINT
+
+
+SIZE_TOLERANCE_PT = 0.5  # two page sizes closer than this are the same paper
+
+
+def same_size(size: tuple[float, float], expected: tuple[float, ...], tolerance: float = SIZE_TOLERANCE_PT) -> bool:
+    """Whether a page (width, height in pt) is the expected size, within the tolerance."""
+    return abs(size[0] - expected[0]) <= tolerance and abs(size[1] - expected[1]) <= tolerance

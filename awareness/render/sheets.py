@@ -17,7 +17,7 @@ import pikepdf
 
 from ..model.diagnostics import Location, ProjectError
 from ..model.material import SheetSpec
-from ..model.units import css_length_in_points
+from ..model.units import css_length_in_points, same_size
 from .impose import (
     MARK_GAP_PT,
     MARK_LENGTH_PT,
@@ -32,8 +32,6 @@ from .impose import (
     save,
     tagged_page,
 )
-
-SIZE_TOLERANCE_PT = 0.5
 
 
 @dataclass(frozen=True)
@@ -50,9 +48,7 @@ class SheetLayout:
     @property
     def full_page(self) -> bool:
         """One copy as large as the paper: the trimmed page itself, no marks."""
-        return (self.columns, self.rows) == (1, 1) and all(
-            abs(card - paper) < SIZE_TOLERANCE_PT for card, paper in zip(self.card, self.paper, strict=True)
-        )
+        return (self.columns, self.rows) == (1, 1) and same_size(self.card, self.paper)
 
     @property
     def footprint(self) -> tuple[float, float]:

@@ -150,10 +150,6 @@ def _grid_map(layout: TileLayout, column: int, row: int) -> str:
     )
 
 
-def _number(layout: TileLayout, column: int, row: int) -> int:
-    return row * layout.columns + column + 1
-
-
 def impose_tiles(sign_pdf: bytes, key_pdf: bytes, layout: TileLayout, alt_text: str, language: str) -> bytes:
     """The key pages with the sign's parts drawn on them: the first a Figure, the rest artifacts."""
     sign = pikepdf.open(io.BytesIO(sign_pdf))

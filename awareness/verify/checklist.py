@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..model.diagnostics import Diagnostic
 from ..model.diagnostics import error as _problem
 from ..model.project import Project
+from ..model.units import same_size
 from ..text.numbers import normalise
 from .material import fonts_and_glyphs
 from .readback import read_back
@@ -17,7 +18,6 @@ if TYPE_CHECKING:
     from ..laws.checklist import ChecklistSpec
 
 LETTER_PT = (612.0, 792.0)
-TOLERANCE_PT = 0.5
 
 
 def verify_checklist(project: Project, spec: ChecklistSpec, path: Path) -> list[Diagnostic]:
@@ -26,7 +26,7 @@ def verify_checklist(project: Project, spec: ChecklistSpec, path: Path) -> list[
         return [facts]
     problems = [*fonts_and_glyphs(facts)]
     for width, height in facts.trim_sizes_pt:
-        if abs(width - LETTER_PT[0]) > TOLERANCE_PT or abs(height - LETTER_PT[1]) > TOLERANCE_PT:
+        if not same_size((width, height), LETTER_PT):
             problems.append(
                 _problem("checklist.page", f"page of {width / 72:.2f} x {height / 72:.2f} in; a checklist is US Letter")
             )

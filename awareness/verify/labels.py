@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..model.diagnostics import Diagnostic
 from ..model.diagnostics import error as _problem
 from ..model.project import Project
-from ..model.units import css_length_in_points
+from ..model.units import css_length_in_points, same_size
 from ..text.numbers import keypad_digits
 from .material import fonts_and_glyphs, numbers_in_text
 from .readback import PrintedChar, read_back
@@ -32,7 +32,7 @@ def verify_labels(project: Project, spec: PatchSpec, path: Path) -> list[Diagnos
     page = tuple(css_length_in_points(length) for length in stock.page)
     problems = [*fonts_and_glyphs(facts), *numbers_in_text(facts, project)]
     for width, height in facts.trim_sizes_pt:
-        if abs(width - page[0]) > TOLERANCE_PT or abs(height - page[1]) > TOLERANCE_PT:
+        if not same_size((width, height), page, TOLERANCE_PT):
             problems.append(
                 _problem(
                     "labels.page", f"page of {width / 72:.2f} x {height / 72:.2f} in; {stock.name} is {' x '.join(stock.page)}"

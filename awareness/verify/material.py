@@ -18,13 +18,12 @@ from pathlib import Path
 from ..model.diagnostics import Diagnostic, Severity
 from ..model.hotline import known_bad_in, registry_entry_for
 from ..model.project import Project
-from ..model.units import css_length_in_points
+from ..model.units import css_length_in_points, same_size
 from ..pipeline.resolve import MaterialSpec
 from ..text.numbers import normalise, typed_numbers
 from .layout import layout_problems
 from .readback import PdfFacts, read_back
 
-SIZE_TOLERANCE_PT = 0.5
 QR_BLUR_MM = 0.3
 
 
@@ -98,7 +97,7 @@ def _pages(facts: PdfFacts, spec: MaterialSpec) -> list[Diagnostic]:
         found.append(_problem("verify.pages", f"{pages} page(s); {material.id} has {material.pages}"))
     expected = tuple(css_length_in_points(length) for length in spec.page_size)
     for number, (width, height) in enumerate(facts.trim_sizes_pt, start=1):
-        if abs(width - expected[0]) > SIZE_TOLERANCE_PT or abs(height - expected[1]) > SIZE_TOLERANCE_PT:
+        if not same_size((width, height), expected):
             found.append(
                 _problem(
                     "verify.trim",
@@ -108,7 +107,7 @@ def _pages(facts: PdfFacts, spec: MaterialSpec) -> list[Diagnostic]:
             )
     bleed = 2 * css_length_in_points(spec.bleed) if spec.bleed else 0.0
     for number, (width, height) in enumerate(facts.bleed_sizes_pt, start=1):
-        if abs(width - expected[0] - bleed) > SIZE_TOLERANCE_PT or abs(height - expected[1] - bleed) > SIZE_TOLERANCE_PT:
+        if not same_size((width - bleed, height - bleed), expected):
             found.append(
                 _problem(
                     "verify.bleed",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..model.diagnostics import Diagnostic
 from ..model.diagnostics import error as _problem
 from ..model.project import Project
+from ..model.units import SIZE_TOLERANCE_PT
 from ..text.numbers import keypad_digits
 from .material import fonts_and_glyphs, numbers_in_text
 from .readback import PdfFacts, read_back, read_pdf
@@ -20,7 +21,6 @@ from .readback import PdfFacts, read_back, read_pdf
 if TYPE_CHECKING:
     from ..laws.notices import NoticeSpec
 
-SIZE_TOLERANCE_PT = 0.5
 PROOF_NOTE_START = "Draft:"  # the draft-translation note of a proof is not part of the notice
 
 

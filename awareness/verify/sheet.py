@@ -9,14 +9,13 @@ from typing import TYPE_CHECKING
 from ..model.diagnostics import Diagnostic
 from ..model.diagnostics import error as _problem
 from ..model.project import Project
+from ..model.units import same_size
 from ..render.impose import PRINTER_MARGIN_PT
 from .material import fonts_and_glyphs, numbers_in_text
 from .readback import read_back
 
 if TYPE_CHECKING:
     from ..pipeline.derived import SheetSpec, TilesSpec
-
-SIZE_TOLERANCE_PT = 0.5
 
 
 def verify_sheet(project: Project, spec: SheetSpec, path: Path) -> list[Diagnostic]:
@@ -34,7 +33,7 @@ def verify_sheet(project: Project, spec: SheetSpec, path: Path) -> list[Diagnost
             )
         )
     for number, (width, height) in enumerate(facts.page_sizes_pt, start=1):
-        if abs(width - layout.paper[0]) > SIZE_TOLERANCE_PT or abs(height - layout.paper[1]) > SIZE_TOLERANCE_PT:
+        if not same_size((width, height), layout.paper):
             problems.append(
                 _problem("verify.paper", f"page {number} is {width:.1f} x {height:.1f} pt, not {material.paper} paper")
             )
@@ -85,7 +84,7 @@ def verify_tiles(project: Project, spec: TilesSpec, path: Path) -> list[Diagnost
     if len(facts.page_sizes_pt) != layout.sheets:
         problems.append(_problem("verify.pages", f"{len(facts.page_sizes_pt)} page(s), not {layout.sheets} sheets"))
     for number, (width, height) in enumerate(facts.page_sizes_pt, start=1):
-        if abs(width - layout.paper[0]) > SIZE_TOLERANCE_PT or abs(height - layout.paper[1]) > SIZE_TOLERANCE_PT:
+        if not same_size((width, height), layout.paper):
             problems.append(_problem("verify.paper", f"page {number} is {width:.1f} x {height:.1f} pt, not {spec.key.place}"))
     for number in range(1, layout.sheets + 1):
         if f"Sheet {number} of {layout.sheets}," not in facts.text:
