@@ -120,6 +120,16 @@ def test_notices_page_says_what_a_business_must_post(client):
     assert "Choose your county above" in without_county.text and "Download the notice" not in without_county.text
 
 
+def test_notices_page_says_where_each_form_of_a_notice_goes(client):
+    """Kentucky: the sign in one of lobby, stairwell, elevator or exit door; the cling in each
+    restroom (the page said "in each of these places" for all five, as one list)."""
+    page = client.get("/notices", params={"state": "KY", "kind": "hotel", "ui": "en"}).text
+    where = page[page.index("Where</dt>") : page.index("Size</dt>")]
+    sign, cling = where.index("sign:"), where.index("window cling:")
+    assert "in one of these places:" in where[sign:cling] and "in the lobby" in where[sign:cling]
+    assert "in each public restroom" in where[cling:] and "in the lobby" not in where[cling:]
+
+
 def test_notices_page_refuses_a_garbled_staff_list_in_words(client):
     page = client.get("/notices", params={"state": "TX", "kind": "hotel", "workforce": "vietnamese lots"})
     assert page.status_code == 422 and "language=percent" in page.text
